@@ -1,0 +1,78 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { UseBefore } from 'routing-controllers';
+import { JwtRequiredError } from '../errors/jwt-required-error';
+import { sessionOf } from './session-of';
+
+/** Options of {@link RequireJwt}. */
+export interface RequireJwtOptions {
+  /**
+   * For pages: redirect here with a 303 instead of answering 401 JSON.
+   * @defaultValue `undefined` (answer 401)
+   */
+  redirectTo?: string;
+  /**
+   * With `redirectTo`: a flash message to show on the page redirected to.
+   * @defaultValue `undefined`
+   */
+  flash?: string;
+  /**
+   * The message of the 401 answer.
+   * @defaultValue the message of {@link JwtRequiredError}
+   */
+  message?: string;
+}
+
+/** A decorator for a controller class or one of its methods. */
+export type ClassOrMethodDecorator = (target: object, propertyKey?: string | symbol, descriptor?: PropertyDescriptor) => void;
+
+/**
+ * Lets an action (or every action of a controller) run only for requests with a valid JWT.
+ * Others get a 401 JSON body (`{ name, code, message }`, with `WWW-Authenticate: Bearer`), or with
+ * `redirectTo`, a 303 redirect (after an optional flash). A composition of routing-controllers'
+ * `UseBefore` with the library's guard; the verified user stays cached for `@JwtUser()`.
+ *
+ * @example
+ * ```ts
+ * @Service()
+ * @JsonController('/api')
+ * @RequireJwt()
+ * class ApiController {
+ *   @Get('/me')
+ *   me(@JwtUser() username: string) {
+ *     return { username };
+ *   }
+ * }
+ *
+ * @Service()
+ * @Controller()
+ * class PagesController {
+ *   @Get('/account')
+ *   @RequireJwt({ redirectTo: '/login', flash: 'Please log in first' })
+ *   account(@JwtUser() username: string) {
+ *     return `Account of ${username}`;
+ *   }
+ * }
+ * ```
+ */
+export function RequireJwt(options: RequireJwtOptions = {}): ClassOrMethodDecorator {
+  return UseBefore(jwtGuard(options)) as ClassOrMethodDecorator;
+}
+
+function jwtGuard(options: RequireJwtOptions) {
+  return (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void): void => {
+    sessionOf(request, response)
+      .then((session) => {
+        if (session.username !== undefined) return next();
+        if (options.redirectTo !== undefined) {
+          if (options.flash !== undefined) session.flash(options.flash);
+          response.writeHead(303, { Location: options.redirectTo }).end();
+          return;
+        }
+        const body = JSON.stringify(new JwtRequiredError(options.message).toJSON());
+        response
+          .writeHead(401, { 'Content-Type': 'application/json; charset=utf-8', 'WWW-Authenticate': 'Bearer' })
+          .end(body);
+      })
+      .catch(next);
+  };
+}

@@ -1,0 +1,17 @@
+export { Flash } from './decorators/flash';
+export type { ParamDecorator } from './decorators/param-decorator';
+export { JwtUser, type JwtUserOptions } from './decorators/jwt-user';
+export { RequireJwt, type ClassOrMethodDecorator, type RequireJwtOptions } from './decorators/require-jwt';
+export { Session } from './decorators/session';
+export { ConfigError } from './errors/config-error';
+export { JwtRequiredError, type JwtRequiredBody } from './errors/jwt-required-error';
+export { JwtSessionError, type JwtSessionErrorCode } from './errors/jwt-session-error';
+export { SessionCommittedError, SessionTooLargeError } from './errors/session-errors';
+export { InvalidTokenError, TokenExpiredError } from './errors/token-errors';
+export { SessionInterceptor } from './interceptor/session-interceptor';
+export type { TokenClaims } from './jwt/token-claims';
+export type { CookieOptions, JwtAlgorithm, JwtOptions, SameSite, SessionManagerOptions } from './options/session-options';
+export type { JsonValue } from './session/json-value';
+export type { LoginOptions } from './session/request-state';
+export { SessionHandle } from './session/session-handle';
+export { SessionManager } from './session/session-manager';

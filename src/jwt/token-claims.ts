@@ -1,0 +1,22 @@
+import type { JsonValue } from '../session/json-value';
+
+/** The claims of a token this library issued or accepted. */
+export interface TokenClaims {
+  /** Subject: the username. */
+  readonly sub: string;
+  /** Issued at, seconds since the epoch. */
+  readonly iat: number;
+  /** Expires at, seconds since the epoch. */
+  readonly exp: number;
+  /** Unique token id. */
+  readonly jti?: string;
+  /** Issuer, when configured. */
+  readonly iss?: string;
+  /** Audience, when configured. */
+  readonly aud?: string | string[];
+  /** Any custom claims given at issue time. */
+  readonly [claim: string]: JsonValue | undefined;
+}
+
+/** Claims names the library sets itself; custom claims may not use them. */
+export const RESERVED_CLAIMS: readonly string[] = ['sub', 'iat', 'exp', 'nbf', 'iss', 'aud', 'jti'];

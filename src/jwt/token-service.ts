@@ -1,0 +1,141 @@
+import { createSecretKey, hkdfSync, randomUUID, type KeyObject } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import { ConfigError } from '../errors/config-error';
+import { InvalidTokenError, TokenExpiredError } from '../errors/token-errors';
+import type { ResolvedJwtOptions } from '../options/resolved-options';
+import { positiveInteger } from '../options/validators';
+import type { JsonValue } from '../session/json-value';
+import { RESERVED_CLAIMS, type TokenClaims } from './token-claims';
+
+/** Longest token worth verifying; anything longer is refused before any crypto work. */
+export const MAX_TOKEN_LENGTH = 8192;
+
+interface VerificationKey {
+  readonly kid: string | undefined;
+  readonly key: KeyObject;
+}
+
+/**
+ * Signs and verifies JWTs with the one configured algorithm. Keys are KeyObjects made once:
+ * jsonwebtoken given a string secret first tries to parse it as a public key, ~30x slower.
+ * HS tokens carry a `kid` naming the secret that signed them, so rotation needs no trial and error.
+ */
+export class TokenService {
+  readonly #options: ResolvedJwtOptions;
+  readonly #now: () => number;
+  readonly #signingKey: VerificationKey | undefined;
+  readonly #keys: readonly VerificationKey[];
+
+  constructor(options: ResolvedJwtOptions, now: () => number) {
+    this.#options = options;
+    this.#now = now;
+    if (options.publicKey !== undefined) {
+      this.#keys = [{ kid: undefined, key: options.publicKey }];
+      this.#signingKey = options.privateKey && { kid: undefined, key: options.privateKey };
+    } else {
+      this.#keys = options.secrets.map((secret) => ({ kid: keyId(secret), key: createSecretKey(Buffer.from(secret, 'utf8')) }));
+      this.#signingKey = this.#keys[0];
+    }
+  }
+
+  /**
+   * A signed token for `username` that expires in `expiresIn` seconds (default `jwt.expiresIn`).
+   *
+   * @throws {@link ConfigError} for an empty username, a bad lifetime, a custom claim that
+   *   shadows a registered one, or an asymmetric algorithm without `jwt.privateKey`.
+   */
+  sign(username: string, expiresIn?: number, claims: Readonly<Record<string, JsonValue>> = {}): string {
+    if (typeof username !== 'string' || username === '') throw new ConfigError('username', 'must be a non-empty string');
+    const lifetime = positiveInteger(expiresIn ?? this.#options.expiresIn, 'expiresIn');
+    const reserved = Object.keys(claims).find((name) => RESERVED_CLAIMS.includes(name));
+    if (reserved !== undefined) throw new ConfigError(`claims.${reserved}`, 'is a registered claim the library sets itself');
+    const signer = this.#signingKey;
+    if (signer === undefined) throw new ConfigError('jwt.privateKey', `is needed to sign ${this.#options.algorithm} tokens`);
+    const iat = Math.floor(this.#now() / 1000);
+    const { issuer, audience } = this.#options;
+    const payload = {
+      ...claims,
+      sub: username,
+      iat,
+      exp: iat + lifetime,
+      jti: randomUUID(),
+      ...(issuer === undefined ? {} : { iss: issuer }),
+      ...(audience === undefined ? {} : { aud: audience }),
+    };
+    const header = { alg: this.#options.algorithm, typ: 'JWT', ...(signer.kid === undefined ? {} : { kid: signer.kid }) };
+    return jwt.sign(payload, signer.key, { algorithm: this.#options.algorithm, header });
+  }
+
+  /**
+   * The claims of `token` when it is valid now: signed by a configured key with the configured
+   * algorithm, not expired, already valid, with a string `sub`, numeric `exp` and `iat`, and the
+   * configured issuer and audience.
+   *
+   * @throws {@link TokenExpiredError} when only its expiry is wrong; {@link InvalidTokenError} otherwise.
+   */
+  verify(token: string): TokenClaims {
+    if (typeof token !== 'string' || token.length === 0) throw new InvalidTokenError('The token is empty');
+    if (token.length > MAX_TOKEN_LENGTH) {
+      throw new InvalidTokenError(`The token is longer than ${MAX_TOKEN_LENGTH} characters`);
+    }
+    const kid = readKid(token);
+    const named = kid === undefined ? undefined : this.#keys.find((key) => key.kid === kid);
+    const candidates = named === undefined ? this.#keys : [named];
+    let firstError: unknown;
+    for (const { key } of candidates) {
+      try {
+        return checkClaims(this.#verifyWith(token, key));
+      } catch (error) {
+        // An expiry or not-before error comes after a good signature: no other key can do better.
+        if (error instanceof jwt.TokenExpiredError) throw new TokenExpiredError(error.expiredAt, { cause: error });
+        if (error instanceof jwt.NotBeforeError || error instanceof InvalidTokenError) throw toInvalid(error);
+        firstError ??= error;
+      }
+    }
+    throw toInvalid(firstError);
+  }
+
+  #verifyWith(token: string, key: KeyObject): unknown {
+    const { algorithm, issuer, audience, clockTolerance } = this.#options;
+    return jwt.verify(token, key, {
+      algorithms: [algorithm],
+      clockTimestamp: Math.floor(this.#now() / 1000),
+      clockTolerance,
+      ...(issuer === undefined ? {} : { issuer }),
+      ...(audience === undefined ? {} : { audience }),
+    });
+  }
+}
+
+function checkClaims(payload: unknown): TokenClaims {
+  if (typeof payload !== 'object' || payload === null) throw new InvalidTokenError('The token payload is not a JSON object');
+  const claims = payload as Record<string, unknown>;
+  if (typeof claims.sub !== 'string' || claims.sub === '') throw new InvalidTokenError('The token has no string "sub" claim');
+  if (typeof claims.exp !== 'number') throw new InvalidTokenError('The token has no numeric "exp" claim');
+  if (typeof claims.iat !== 'number') throw new InvalidTokenError('The token has no numeric "iat" claim');
+  return claims as TokenClaims;
+}
+
+function toInvalid(error: unknown): InvalidTokenError {
+  if (error instanceof InvalidTokenError) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new InvalidTokenError(`The token is invalid: ${reason}`, { cause: error });
+}
+
+/** The `kid` of the token's header, if it has a readable one; failures are left to the verifier. */
+function readKid(token: string): string | undefined {
+  const end = token.indexOf('.');
+  if (end <= 0) return undefined;
+  try {
+    const header: unknown = JSON.parse(Buffer.from(token.slice(0, end), 'base64url').toString('utf8'));
+    const kid = typeof header === 'object' && header !== null ? (header as { kid?: unknown }).kid : undefined;
+    return typeof kid === 'string' ? kid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A public id for an HMAC secret, derived one-way so it reveals nothing about the secret. */
+function keyId(secret: string): string {
+  return Buffer.from(hkdfSync('sha256', Buffer.from(secret, 'utf8'), 'routing-controllers-jwt-session/v1', 'jwt:kid', 9)).toString('base64url');
+}

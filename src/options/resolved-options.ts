@@ -1,0 +1,40 @@
+import type { KeyObject } from 'node:crypto';
+import type { JwtAlgorithm, SameSite } from './session-options';
+
+/** Cookie attributes after defaults and validation. */
+export interface ResolvedCookieOptions {
+  readonly path: string;
+  readonly domain: string | undefined;
+  /** `'auto'` is already replaced by `true` in production. */
+  readonly secure: boolean | 'auto';
+  readonly httpOnly: boolean;
+  readonly sameSite: SameSite;
+  readonly maxAge: number;
+}
+
+/** Token settings after defaults and validation. */
+export interface ResolvedJwtOptions {
+  readonly algorithm: JwtAlgorithm;
+  readonly expiresIn: number;
+  readonly issuer: string | undefined;
+  readonly audience: string | undefined;
+  readonly clockTolerance: number;
+  /** HMAC secrets, newest first; empty for asymmetric algorithms. */
+  readonly secrets: readonly string[];
+  readonly privateKey: KeyObject | undefined;
+  readonly publicKey: KeyObject | undefined;
+}
+
+/** Every option after defaults and validation: what the services are built from. */
+export interface ResolvedOptions {
+  /** Cookie secrets, newest first. */
+  readonly secrets: readonly string[];
+  /** True when no secret was configured and a random one was made for this process. */
+  readonly secretGenerated: boolean;
+  readonly tokenName: string;
+  readonly sessionName: string;
+  readonly flashName: string;
+  readonly cookie: ResolvedCookieOptions;
+  readonly jwt: ResolvedJwtOptions;
+  readonly now: () => number;
+}

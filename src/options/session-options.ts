@@ -1,0 +1,144 @@
+import type { KeyObject } from 'node:crypto';
+
+/** Value of the `SameSite` cookie attribute. */
+export type SameSite = 'lax' | 'strict' | 'none';
+
+/** JWT signing algorithms this library accepts; `none` is never one of them. */
+export type JwtAlgorithm =
+  | 'HS256'
+  | 'HS384'
+  | 'HS512'
+  | 'RS256'
+  | 'RS384'
+  | 'RS512'
+  | 'PS256'
+  | 'PS384'
+  | 'PS512'
+  | 'ES256'
+  | 'ES384'
+  | 'ES512';
+
+/** Attributes of every cookie the library sets (token, session and flash cookies). */
+export interface CookieOptions {
+  /**
+   * `Path` attribute.
+   * @defaultValue `'/'`
+   */
+  path?: string;
+  /**
+   * `Domain` attribute; omitted by default, so the cookie is host-only.
+   * @defaultValue `undefined`
+   */
+  domain?: string;
+  /**
+   * `Secure` attribute. `'auto'` sets it when the request came over HTTPS (Express's `req.secure`,
+   * so it follows `trust proxy`) or when `NODE_ENV` is `production`.
+   * @defaultValue `'auto'`
+   */
+  secure?: boolean | 'auto';
+  /**
+   * `HttpOnly` attribute: scripts in the page cannot read the cookie.
+   * @defaultValue `true`
+   */
+  httpOnly?: boolean;
+  /**
+   * `SameSite` attribute. `'none'` requires `secure: true`.
+   * @defaultValue `'lax'`
+   */
+  sameSite?: SameSite;
+  /**
+   * Lifetime of the session and flash cookies, in seconds; also sealed inside them, so an old
+   * cookie replayed after this time reads as empty. The token cookie lives as long as its token.
+   * @defaultValue `3600`
+   */
+  maxAge?: number;
+}
+
+/** How tokens are signed and checked. */
+export interface JwtOptions {
+  /**
+   * The one algorithm tokens are signed with and the only one accepted when verifying:
+   * the token's own header never chooses it.
+   * @defaultValue `'HS256'`
+   */
+  algorithm?: JwtAlgorithm;
+  /**
+   * Token lifetime in seconds when `generateToken` or `login` is not given one.
+   * @defaultValue `3600`
+   */
+  expiresIn?: number;
+  /**
+   * Expected and issued `iss` claim.
+   * @defaultValue `undefined` (not checked)
+   */
+  issuer?: string;
+  /**
+   * Expected and issued `aud` claim.
+   * @defaultValue `undefined` (not checked)
+   */
+  audience?: string;
+  /**
+   * Seconds of clock skew allowed when checking `exp` and `nbf`.
+   * @defaultValue `0`
+   */
+  clockTolerance?: number;
+  /**
+   * HMAC secret(s) for HS256/384/512 when tokens must use a secret other than the cookie secret.
+   * Same rules as the top-level `secret`: at least 32 characters, first signs, all verify.
+   * @defaultValue the top-level `secret`
+   */
+  secret?: string | readonly string[];
+  /** PEM text or KeyObject of the private key, for RS/PS/ES algorithms; needed to sign. */
+  privateKey?: string | KeyObject;
+  /** PEM text or KeyObject of the public key, for RS/PS/ES algorithms; derived from `privateKey` when absent. */
+  publicKey?: string | KeyObject;
+}
+
+/**
+ * Options of {@link SessionManager.configure}. Every field is optional; see each for its default.
+ *
+ * @example
+ * ```ts
+ * Container.get(SessionManager).configure({
+ *   secret: [process.env.SESSION_SECRET!, process.env.OLD_SESSION_SECRET!],
+ *   cookie: { sameSite: 'strict' },
+ *   jwt: { expiresIn: 900, issuer: 'my-app' },
+ * });
+ * ```
+ */
+export interface SessionManagerOptions {
+  /**
+   * Secret(s) of at least 32 characters. With a list, the first seals cookies and signs tokens and
+   * every listed one is accepted when reading, so keys can rotate without logging users out.
+   * Cookie keys are derived from it with HKDF, one per purpose; HS tokens are signed with it as is.
+   * When absent: a random per-process secret and one warning, or a {@link ConfigError} when
+   * `NODE_ENV` is `production`.
+   * @defaultValue `undefined`
+   */
+  secret?: string | readonly string[];
+  /**
+   * Name of the cookie holding the JWT.
+   * @defaultValue `'jwtTokenSession'`
+   */
+  tokenName?: string;
+  /**
+   * Name of the encrypted session cookie.
+   * @defaultValue `'jwtSession'`
+   */
+  sessionName?: string;
+  /**
+   * Name of the encrypted flash cookie.
+   * @defaultValue `'jwtFlash'`
+   */
+  flashName?: string;
+  /** Cookie attributes. */
+  cookie?: CookieOptions;
+  /** Token signing and checking. */
+  jwt?: JwtOptions;
+  /**
+   * Clock in milliseconds since the epoch, used for token `iat`/`exp` and cookie expiry.
+   * Inject one in tests to move time without sleeping.
+   * @defaultValue `Date.now`
+   */
+  now?: () => number;
+}

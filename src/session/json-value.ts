@@ -1,0 +1,27 @@
+/** A value that survives `JSON.stringify` and `JSON.parse` unchanged: what sessions and claims hold. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/**
+ * Whether `value` is a {@link JsonValue}: strings, finite numbers, booleans, null, arrays and
+ * plain objects of them. Dates, Maps, class instances, undefined and functions are not, since
+ * they would come back changed (or not at all) from the cookie.
+ */
+export function isJsonValue(value: unknown, depth = 0): value is JsonValue {
+  if (depth > 64) return false;
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object': {
+      if (value === null) return true;
+      if (Array.isArray(value)) return value.every((item) => isJsonValue(item, depth + 1));
+      const prototype: unknown = Object.getPrototypeOf(value);
+      if (prototype !== Object.prototype && prototype !== null) return false;
+      return Object.values(value).every((item) => isJsonValue(item, depth + 1));
+    }
+    default:
+      return false;
+  }
+}

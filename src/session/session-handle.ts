@@ -1,0 +1,138 @@
+import { ConfigError } from '../errors/config-error';
+import { isJsonValue, type JsonValue } from './json-value';
+import type { LoginOptions, RequestState } from './request-state';
+
+/** Keys of `T` that are strings: the keys a session can hold. */
+type Key<T> = Extract<keyof T, string>;
+
+/**
+ * One request's session: encrypted key/value data, one-shot flash messages, and the JWT login.
+ * `@Session()` injects it and {@link SessionManager.session} returns it; both give the same object
+ * for one request. Changes are written as cookies when the response headers go out; a change after
+ * that throws {@link SessionCommittedError}.
+ *
+ * Type the data by passing its shape: `SessionHandle<{ cart: string[]; visits: number }>` makes
+ * `get('visits')` a `number | undefined` and `set('visits', 'x')` a compile error.
+ *
+ * @typeParam T - the shape of the session data; values must be JSON values.
+ *
+ * @example
+ * ```ts
+ * @Get('/visits')
+ * visits(@Session() session: SessionHandle<{ visits: number }>) {
+ *   const visits = (session.get('visits') ?? 0) + 1;
+ *   session.set('visits', visits);
+ *   return { visits, user: session.username };
+ * }
+ * ```
+ */
+export class SessionHandle<T extends object = Record<string, JsonValue>> {
+  readonly #state: RequestState;
+
+  /** @internal Handles are made by the library, one per request. */
+  constructor(state: RequestState) {
+    this.#state = state;
+  }
+
+  /**
+   * The username (`sub`) of the request's valid token: from `Authorization: Bearer <token>` (or a bare
+   * token in that header), else from the token cookie. Undefined when there is none or it is invalid
+   * or expired. After {@link SessionHandle.login} it is the new user; after {@link SessionHandle.logout}, undefined.
+   */
+  get username(): string | undefined {
+    return this.#state.username;
+  }
+
+  /** The value stored under `key`, or undefined. */
+  get<K extends Key<T>>(key: K): T[K] | undefined {
+    return this.#state.data.value.get(key) as T[K] | undefined;
+  }
+
+  /** The value under `key` when it is a string, else undefined (gin-jwt-session's GetString). */
+  getString(key: Key<T>): string | undefined {
+    const value = this.#state.data.value.get(key);
+    return typeof value === 'string' ? value : undefined;
+  }
+
+  /** The value under `key` when it is a number, else undefined (gin-jwt-session's GetInt). */
+  getNumber(key: Key<T>): number | undefined {
+    const value = this.#state.data.value.get(key);
+    return typeof value === 'number' ? value : undefined;
+  }
+
+  /** Whether the session holds `key`. */
+  has(key: Key<T>): boolean {
+    return this.#state.data.value.has(key);
+  }
+
+  /** The keys the session holds. */
+  keys(): Key<T>[] {
+    return [...this.#state.data.value.keys()] as Key<T>[];
+  }
+
+  /**
+   * Stores `value` under `key`; `undefined` deletes the key. The value is copied into the cookie as
+   * JSON: to change a stored object, set it again.
+   *
+   * @throws {@link ConfigError} when `value` is not a JSON value (a Date, a Map, a class instance...).
+   * @throws {@link SessionTooLargeError} when the session would not fit its cookie; nothing changes.
+   */
+  set<K extends Key<T>>(key: K, value: T[K]): void {
+    if (value === undefined) return this.delete(key);
+    if (!isJsonValue(value)) throw new ConfigError(`session.set("${key}")`, 'the value must be a JSON value: string, finite number, boolean, null, array or plain object');
+    this.#state.assertOpen();
+    this.#state.data.replace(new Map(this.#state.data.value).set(key, value));
+  }
+
+  /** Removes `key` from the session. */
+  delete(key: Key<T>): void {
+    this.#state.assertOpen();
+    if (!this.#state.data.value.has(key)) return;
+    const next = new Map(this.#state.data.value);
+    next.delete(key);
+    this.#state.data.replace(next);
+  }
+
+  /** Removes every key; the session cookie is deleted. The login and flashes stay. */
+  clear(): void {
+    this.#state.assertOpen();
+    if (this.#state.data.value.size > 0) this.#state.data.replace(new Map());
+  }
+
+  /**
+   * Adds a flash message, kept (encrypted) until a later {@link SessionHandle.flashes} call reads it.
+   *
+   * @throws {@link SessionTooLargeError} when the pending flashes would not fit their cookie; the
+   *   messages already pending stay.
+   */
+  flash(message: string): void {
+    if (typeof message !== 'string') throw new ConfigError('flash(message)', 'must be a string');
+    this.#state.assertOpen();
+    this.#state.flashes.replace([...this.#state.flashes.value, message]);
+  }
+
+  /** Returns the pending flash messages, oldest first, and consumes them: each is shown once. */
+  flashes(): string[] {
+    const messages = [...this.#state.flashes.value];
+    if (messages.length > 0) {
+      this.#state.assertOpen();
+      this.#state.flashes.replace([]);
+    }
+    return messages;
+  }
+
+  /**
+   * Logs `username` in: issues a JWT and stores it in the token cookie for the token's lifetime,
+   * replacing any previous token. Returns the token, for clients that send it as a Bearer header.
+   *
+   * @throws {@link ConfigError} for an empty username, a bad lifetime or a reserved claim name.
+   */
+  login(username: string, options?: LoginOptions): string {
+    return this.#state.login(username, options);
+  }
+
+  /** Logs out: forgets the user, the session data and the flashes, and deletes the token, session and flash cookies. */
+  logout(): void {
+    this.#state.logout();
+  }
+}

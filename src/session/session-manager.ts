@@ -1,0 +1,145 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Service } from 'typedi';
+import { CookieSealer } from '../crypto/cookie-sealer';
+import { KeyRing } from '../crypto/key-ring';
+import { TokenService } from '../jwt/token-service';
+import { resolveOptions } from '../options/resolve-options';
+import type { SessionManagerOptions } from '../options/session-options';
+import type { JsonValue } from './json-value';
+import { RequestRegistry } from './request-registry';
+import { RequestState } from './request-state';
+import type { SessionHandle } from './session-handle';
+import type { SessionRuntime } from './session-runtime';
+
+let warnedAboutGeneratedSecret = false;
+
+/**
+ * The library's service: configuration, tokens, and each request's {@link SessionHandle}.
+ * A typedi singleton: configure it once at start-up through `Container.get(SessionManager)`; the
+ * decorators resolve the same instance from typedi's container when a request needs it.
+ *
+ * @example
+ * ```ts
+ * import 'reflect-metadata';
+ * import { Container } from 'typedi';
+ * import { createExpressServer, useContainer } from 'routing-controllers';
+ * import { SessionInterceptor, SessionManager } from 'routing-controllers-jwt-session';
+ *
+ * useContainer(Container);
+ * Container.get(SessionManager).configure({ secret: process.env.SESSION_SECRET });
+ * const app = createExpressServer({ controllers: [HomeController], interceptors: [SessionInterceptor] });
+ * ```
+ */
+@Service()
+export class SessionManager {
+  #runtime: SessionRuntime | undefined;
+  readonly #registry = new RequestRegistry();
+
+  /**
+   * Validates `options`, fills in the defaults, and applies them to every request from now on.
+   * Without a secret it makes a random per-process secret and warns once (sessions and tokens then
+   * end with the process); with `NODE_ENV=production` a missing secret is an error.
+   * Calling it is optional outside production: the first request configures the defaults.
+   *
+   * @throws {@link ConfigError} naming the first option that is wrong.
+   */
+  configure(options: SessionManagerOptions = {}): this {
+    this.#runtime = buildRuntime(options);
+    return this;
+  }
+
+  /**
+   * A signed JWT for `username` (its `sub`), with `iat`, `exp`, a random `jti`, and `iss`/`aud`
+   * when configured, plus any custom `claims` (gin-jwt-session's GenerateJWTToken).
+   *
+   * @param expiresIn - lifetime in seconds; defaults to `jwt.expiresIn`.
+   * @throws {@link ConfigError} for an empty username, a bad lifetime or a reserved claim name.
+   *
+   * @example
+   * ```ts
+   * const token = manager.generateToken('alice', 900, { role: 'admin' });
+   * ```
+   */
+  generateToken(username: string, expiresIn?: number, claims?: Readonly<Record<string, JsonValue>>): string {
+    return this.#current().tokens.sign(username, expiresIn, claims);
+  }
+
+  /**
+   * The username (`sub`) of `token` when it is valid now (gin-jwt-session's ValidateJWTToken). The
+   * algorithm is the configured one, never the token header's; `alg: none` is always rejected.
+   *
+   * @throws {@link TokenExpiredError} when it expired; {@link InvalidTokenError} for anything else wrong.
+   *
+   * @example
+   * ```ts
+   * const username = await manager.validateToken(request.headers['x-token'] as string);
+   * ```
+   */
+  async validateToken(token: string): Promise<string> {
+    return this.#current().tokens.verify(token).sub;
+  }
+
+  /**
+   * The {@link SessionHandle} of this request: the same object `@Session()` injects. For code
+   * outside controllers, such as express middlewares.
+   *
+   * @typeParam T - the shape of the session data.
+   * @throws {@link SessionCommittedError} (rejected) when the request's state was already released.
+   *
+   * @example
+   * ```ts
+   * app.use(async (req, res, next) => {
+   *   const session = await Container.get(SessionManager).session(req, res);
+   *   res.locals.user = session.username;
+   *   next();
+   * });
+   * ```
+   */
+  session<T extends object = Record<string, JsonValue>>(request: IncomingMessage, response: ServerResponse): Promise<SessionHandle<T>> {
+    let handle: Promise<SessionHandle>;
+    try {
+      const runtime = this.#current();
+      handle = this.#registry.handle(request, response, () => new RequestState(runtime, request, response));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    // One handle serves every data shape: the type parameter only narrows what callers see.
+    return handle as unknown as Promise<SessionHandle<T>>;
+  }
+
+  /**
+   * Writes the request's pending cookies (unless its headers already went out) and frees its
+   * per-request state: what {@link SessionInterceptor} does after each action, and what happens by
+   * itself when a response closes. Later changes to its handle throw {@link SessionCommittedError}.
+   */
+  release(request: IncomingMessage): void {
+    this.#registry.release(request);
+  }
+
+  /** How many requests hold per-request state right now; 0 when the server is idle. For leak checks. */
+  get activeRequests(): number {
+    return this.#registry.active;
+  }
+
+  #current(): SessionRuntime {
+    this.#runtime ??= buildRuntime({});
+    return this.#runtime;
+  }
+}
+
+function buildRuntime(options: SessionManagerOptions): SessionRuntime {
+  const resolved = resolveOptions(options, { production: process.env.NODE_ENV === 'production' });
+  if (resolved.secretGenerated && !warnedAboutGeneratedSecret) {
+    warnedAboutGeneratedSecret = true;
+    process.emitWarning(
+      'No secret configured: using a random per-process secret, so sessions and tokens end when the process does. ' +
+        'Pass configure({ secret }) with at least 32 characters (e.g. from SESSION_SECRET).',
+      { type: 'JwtSessionWarning', code: 'JWT_SESSION_GENERATED_SECRET' },
+    );
+  }
+  return {
+    options: resolved,
+    sealer: new CookieSealer(new KeyRing(resolved.secrets, 'cookie')),
+    tokens: new TokenService(resolved.jwt, resolved.now),
+  };
+}
