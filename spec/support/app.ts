@@ -1,13 +1,25 @@
 import 'reflect-metadata';
 import type { Express } from 'express';
-import { createExpressServer, useContainer } from 'routing-controllers';
-import { Container } from 'typedi';
+import { createExpressServer, Interceptor, useContainer, type InterceptorInterface } from 'routing-controllers';
+import { Container, Service } from 'typedi';
 import { SessionInterceptor } from '../../src/interceptor/session-interceptor';
 import type { SessionManagerOptions } from '../../src/options/session-options';
 import { SessionManager } from '../../src/session/session-manager';
 import { SECRET } from './secrets';
 
 useContainer(Container);
+
+/**
+ * An interceptor that changes nothing. routing-controllers runs every global interceptor (ours
+ * included) when the list is empty, so an app "without SessionInterceptor" lists this one instead.
+ */
+@Service()
+@Interceptor()
+export class PassThroughInterceptor implements InterceptorInterface {
+  intercept(_action: unknown, content: unknown): unknown {
+    return content;
+  }
+}
 
 /** Options for {@link buildApp}. */
 export interface BuildAppOptions {
@@ -25,9 +37,12 @@ export function configureManager(options: SessionManagerOptions = {}): SessionMa
 /** A real express app built by routing-controllers, with the session manager configured. */
 export function buildApp(controllers: Function[], options: BuildAppOptions = {}): Express {
   configureManager(options.session);
-  return createExpressServer({
+  const app = createExpressServer({
     controllers,
-    interceptors: options.interceptor === false ? [] : [SessionInterceptor],
+    interceptors: options.interceptor === false ? [PassThroughInterceptor] : [SessionInterceptor],
     development: false,
   }) as Express;
+  // routing-controllers passes handled errors on to express, whose final handler logs them unless env is 'test'.
+  app.set('env', 'test');
+  return app;
 }
