@@ -26,6 +26,8 @@ export function createDemoApp(): Express {
   app.set('view engine', 'ejs');
   app.use(securityHeaders);
   app.use('/static', express.static(path.join(__dirname, 'public')));
+  // Browsers ask for /favicon.ico on pages that name no icon, such as /api/me's JSON.
+  app.get('/favicon.ico', (_request, response) => response.redirect(301, '/static/favicon.svg'));
   useExpressServer(app, {
     controllers: [
       HomeController,
