@@ -10,7 +10,15 @@ export { SessionCommittedError, SessionTooLargeError } from './errors/session-er
 export { InvalidTokenError, TokenExpiredError } from './errors/token-errors';
 export { SessionInterceptor } from './interceptor/session-interceptor';
 export type { TokenClaims } from './jwt/token-claims';
-export type { CookieOptions, JwtAlgorithm, JwtOptions, SameSite, SessionManagerOptions } from './options/session-options';
+export type {
+  CookieOptions,
+  CookiePriority,
+  JwtAlgorithm,
+  JwtOptions,
+  SameSite,
+  SessionManagerOptions,
+} from './options/session-options';
+export type { FlashEntry } from './session/flash-bag';
 export type { JsonValue } from './session/json-value';
 export type { LoginOptions } from './session/request-state';
 export { SessionHandle } from './session/session-handle';

@@ -2,26 +2,28 @@ import { expect } from 'chai';
 import { extractToken } from '../../src/jwt/token-extraction';
 
 const cookie = () => 'cookie-token';
+const fromHeader = (token: string) => ({ token, source: 'header' });
+const fromCookie = { token: 'cookie-token', source: 'cookie' };
 const none = () => undefined;
 
 describe('extractToken', () => {
   it('reads a token from the Authorization header before the cookie', () => {
-    expect(extractToken({ authorization: 'Bearer header-token' }, cookie)).to.equal('header-token');
+    expect(extractToken({ authorization: 'Bearer header-token' }, cookie)).to.deep.equal(fromHeader('header-token'));
   });
 
   it('accepts any casing of the Bearer scheme and surrounding spaces', () => {
-    expect(extractToken({ authorization: '  bearer   abc  ' }, none)).to.equal('abc');
-    expect(extractToken({ authorization: 'BEARER abc' }, none)).to.equal('abc');
+    expect(extractToken({ authorization: '  bearer   abc  ' }, none)).to.deep.equal(fromHeader('abc'));
+    expect(extractToken({ authorization: 'BEARER abc' }, none)).to.deep.equal(fromHeader('abc'));
   });
 
   it('accepts a bare token in the header, as gin-jwt-session does', () => {
-    expect(extractToken({ authorization: 'abc.def.ghi' }, cookie)).to.equal('abc.def.ghi');
+    expect(extractToken({ authorization: 'abc.def.ghi' }, cookie)).to.deep.equal(fromHeader('abc.def.ghi'));
   });
 
   it('falls back to the cookie without an Authorization header or with another scheme', () => {
-    expect(extractToken({}, cookie)).to.equal('cookie-token');
-    expect(extractToken({ authorization: '' }, cookie)).to.equal('cookie-token');
-    expect(extractToken({ authorization: 'Basic dXNlcjpwYXNz' }, cookie)).to.equal('cookie-token');
+    expect(extractToken({}, cookie)).to.deep.equal(fromCookie);
+    expect(extractToken({ authorization: '' }, cookie)).to.deep.equal(fromCookie);
+    expect(extractToken({ authorization: 'Basic dXNlcjpwYXNz' }, cookie)).to.deep.equal(fromCookie);
   });
 
   it('never rescues a malformed Bearer header with the cookie', () => {

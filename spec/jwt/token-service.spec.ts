@@ -163,4 +163,51 @@ describe('TokenService', () => {
       expect(huge.message).to.contain(String(MAX_TOKEN_LENGTH));
     });
   });
+
+  describe('renewal', () => {
+    function renewing(options: SessionManagerOptions['jwt'], clock: { now: number }) {
+      return service({ jwt: { renewWithin: 30, ...options } }, clock);
+    }
+
+    it('is off unless jwt.renewWithin is set', () => {
+      const clock = { now: T0 };
+      const tokens = service({}, clock);
+      const claims = tokens.verify(tokens.sign('admin', 60));
+      clock.now = T0 + 59_000;
+      expect(tokens.renewal(claims)).to.equal(undefined);
+    });
+
+    it('is not due while the token has more than renewWithin seconds left', () => {
+      const clock = { now: T0 };
+      const tokens = renewing({}, clock);
+      const claims = tokens.verify(tokens.sign('admin', 60));
+      clock.now = T0 + 29_000;
+      expect(tokens.renewal(claims)).to.equal(undefined);
+    });
+
+    it('issues a new token with the same sub, custom claims, auth_time and lifetime', () => {
+      const clock = { now: T0 };
+      const tokens = renewing({}, clock);
+      const original = tokens.verify(tokens.sign('admin', 60, { role: 'editor' }));
+      clock.now = T0 + 40_000;
+      const renewed = tokens.renewal(original);
+      expect(renewed?.lifetime).to.equal(60);
+      const claims = tokens.verify(renewed?.token ?? '');
+      expect(claims).to.include({ sub: 'admin', role: 'editor', auth_time: T0 / 1000, iat: T0 / 1000 + 40, exp: T0 / 1000 + 100 });
+      expect(claims.jti).not.to.equal(original.jti);
+    });
+
+    it('never extends a token past jwt.maxLifetime from the login', () => {
+      const clock = { now: T0 };
+      const tokens = renewing({ maxLifetime: 90 }, clock);
+      const first = tokens.verify(tokens.sign('admin', 60));
+      clock.now = T0 + 40_000;
+      const renewed = tokens.renewal(first);
+      expect(renewed?.lifetime).to.equal(50);
+      const second = tokens.verify(renewed?.token ?? '');
+      expect(second.exp).to.equal(T0 / 1000 + 90);
+      clock.now = T0 + 80_000;
+      expect(tokens.renewal(second), 'already at the limit').to.equal(undefined);
+    });
+  });
 });

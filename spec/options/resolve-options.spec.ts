@@ -25,10 +25,22 @@ describe('resolveOptions', () => {
       expect(resolved.tokenName).to.equal('jwtTokenSession');
       expect(resolved.sessionName).to.equal('jwtSession');
       expect(resolved.flashName).to.equal('jwtFlash');
-      expect(resolved.cookie).to.deep.equal({ path: '/', domain: undefined, secure: 'auto', httpOnly: true, sameSite: 'lax', maxAge: 3600 });
+      expect(resolved.cookie).to.deep.equal({
+        path: '/',
+        domain: undefined,
+        secure: 'auto',
+        httpOnly: true,
+        sameSite: 'lax',
+        maxAge: 3600,
+        rolling: false,
+        partitioned: false,
+        priority: undefined,
+      });
       expect(resolved.jwt.algorithm).to.equal('HS256');
       expect(resolved.jwt.expiresIn).to.equal(3600);
       expect(resolved.jwt.clockTolerance).to.equal(0);
+      expect(resolved.jwt.renewWithin).to.equal(undefined);
+      expect(resolved.jwt.maxLifetime).to.equal(undefined);
       expect(resolved.jwt.secrets).to.deep.equal([SECRET]);
       expect(resolved.now).to.equal(Date.now);
     });
@@ -104,6 +116,14 @@ describe('resolveOptions', () => {
       expect(configError({ secret: SECRET, cookie: { domain: 'a b.com' } }).option).to.equal('cookie.domain');
     });
 
+    it('takes rolling, partitioned and priority, and needs secure: true for partitioned', () => {
+      const resolved = resolveOptions({ secret: SECRET, cookie: { rolling: true, partitioned: true, secure: true, priority: 'high' } }, dev);
+      expect(resolved.cookie).to.include({ rolling: true, partitioned: true, priority: 'high' });
+      expect(configError({ secret: SECRET, cookie: { partitioned: true } }).option).to.equal('cookie.partitioned');
+      expect(configError({ secret: SECRET, cookie: { priority: 'urgent' as never } }).option).to.equal('cookie.priority');
+      expect(configError({ secret: SECRET, cookie: { rolling: 'yes' as never } }).option).to.equal('cookie.rolling');
+    });
+
     it('names an unknown option, catching typos', () => {
       const error = configError({ secret: SECRET, cookie: { maxage: 10 } as never });
       expect(error.option).to.equal('cookie.maxage');
@@ -141,6 +161,8 @@ describe('resolveOptions', () => {
       expect(configError({ secret: SECRET, jwt: { expiresIn: -1 } }).option).to.equal('jwt.expiresIn');
       expect(configError({ secret: SECRET, jwt: { clockTolerance: -1 } }).option).to.equal('jwt.clockTolerance');
       expect(configError({ secret: SECRET, jwt: { issuer: '' } }).option).to.equal('jwt.issuer');
+      expect(configError({ secret: SECRET, jwt: { renewWithin: 0 } }).option).to.equal('jwt.renewWithin');
+      expect(configError({ secret: SECRET, jwt: { maxLifetime: -5 } }).option).to.equal('jwt.maxLifetime');
     });
   });
 

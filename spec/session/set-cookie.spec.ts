@@ -2,7 +2,15 @@ import { expect } from 'chai';
 import { serializeCookie, type SetCookieAttributes } from '../../src/session/set-cookie';
 
 const NOW = Date.UTC(2026, 0, 1);
-const base: SetCookieAttributes = { path: '/', domain: undefined, secure: false, httpOnly: true, sameSite: 'lax' };
+const base: SetCookieAttributes = {
+  path: '/',
+  domain: undefined,
+  secure: false,
+  httpOnly: true,
+  sameSite: 'lax',
+  partitioned: false,
+  priority: undefined,
+};
 
 describe('serializeCookie', () => {
   it('writes Path, Expires, Max-Age, HttpOnly and SameSite', () => {
@@ -14,6 +22,12 @@ describe('serializeCookie', () => {
   it('adds Domain and Secure when asked, and leaves out HttpOnly when not', () => {
     const header = serializeCookie('s', 'v', 60, NOW, { ...base, domain: 'example.com', secure: true, httpOnly: false, sameSite: 'strict' });
     expect(header).to.equal('s=v; Path=/; Expires=Thu, 01 Jan 2026 00:01:00 GMT; Max-Age=60; Domain=example.com; Secure; SameSite=Strict');
+  });
+
+  it('adds Partitioned and Priority when asked', () => {
+    expect(serializeCookie('s', 'v', 60, NOW, { ...base, secure: true, partitioned: true, priority: 'high' })).to.equal(
+      's=v; Path=/; Expires=Thu, 01 Jan 2026 00:01:00 GMT; Max-Age=60; HttpOnly; Secure; SameSite=Lax; Partitioned; Priority=High',
+    );
   });
 
   it('deletes with Max-Age=0 and an Expires in 1970', () => {

@@ -3,18 +3,21 @@ import type { ParamDecorator } from './param-decorator';
 import { sessionOfAction } from './session-of';
 
 /**
- * Injects the request's pending flash messages (oldest first) as a `string[]` and consumes them,
- * so each is shown once (gin-jwt-session's GetFlashes).
+ * Injects the request's pending flash messages (oldest first) as an array and consumes them, so
+ * each is shown once (gin-jwt-session's GetFlashes). With a category, injects and consumes only the
+ * messages flashed with that category, as connect-flash's `req.flash('error')`.
+ *
+ * @param category - the category to read; all categories when absent.
  *
  * @example
  * ```ts
  * @Get('/login')
  * @Render('login')
- * loginPage(@Flash() flashes: string[]) {
- *   return { flashes };
+ * loginPage(@Flash('error') errors: string[], @Flash() others: string[]) {
+ *   return { errors, others };
  * }
  * ```
  */
-export function Flash(): ParamDecorator {
-  return createParamDecorator({ value: (action) => sessionOfAction(action).then((session) => session.flashes()) });
+export function Flash(category?: string): ParamDecorator {
+  return createParamDecorator({ value: (action) => sessionOfAction(action).then((session) => session.flashes(category)) });
 }

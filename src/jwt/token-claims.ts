@@ -8,6 +8,8 @@ export interface TokenClaims {
   readonly iat: number;
   /** Expires at, seconds since the epoch. */
   readonly exp: number;
+  /** When the user logged in, seconds since the epoch; renewed tokens keep it. */
+  readonly auth_time?: number;
   /** Unique token id. */
   readonly jti?: string;
   /** Issuer, when configured. */
@@ -19,4 +21,4 @@ export interface TokenClaims {
 }
 
 /** Claims names the library sets itself; custom claims may not use them. */
-export const RESERVED_CLAIMS: readonly string[] = ['sub', 'iat', 'exp', 'nbf', 'iss', 'aud', 'jti'];
+export const RESERVED_CLAIMS: readonly string[] = ['sub', 'iat', 'exp', 'nbf', 'iss', 'aud', 'jti', 'auth_time'];

@@ -10,6 +10,13 @@ import { RESERVED_CLAIMS, type TokenClaims } from './token-claims';
 /** Longest token worth verifying; anything longer is refused before any crypto work. */
 export const MAX_TOKEN_LENGTH = 8192;
 
+/** A token issued in place of one close to expiry. */
+export interface RenewedToken {
+  readonly token: string;
+  /** Seconds it lives: the cookie's `Max-Age`. */
+  readonly lifetime: number;
+}
+
 interface VerificationKey {
   readonly kid: string | undefined;
   readonly key: KeyObject;
@@ -49,6 +56,27 @@ export class TokenService {
     const lifetime = positiveInteger(expiresIn ?? this.#options.expiresIn, 'expiresIn');
     const reserved = Object.keys(claims).find((name) => RESERVED_CLAIMS.includes(name));
     if (reserved !== undefined) throw new ConfigError(`claims.${reserved}`, 'is a registered claim the library sets itself');
+    return this.#issue(username, lifetime, claims, undefined);
+  }
+
+  /**
+   * A fresh token (same `sub`, custom claims, `auth_time` and lifetime; new `iat`, `exp` and `jti`)
+   * for verified `claims` that expire within `jwt.renewWithin`, or undefined when renewal is off,
+   * not due yet, or would not extend the token because `jwt.maxLifetime` is reached.
+   */
+  renewal(claims: TokenClaims): RenewedToken | undefined {
+    const { renewWithin, maxLifetime } = this.#options;
+    const now = Math.floor(this.#now() / 1000);
+    if (renewWithin === undefined || claims.exp - now > renewWithin) return undefined;
+    const authTime = typeof claims.auth_time === 'number' ? claims.auth_time : claims.iat;
+    const limit = maxLifetime === undefined ? Infinity : authTime + maxLifetime;
+    const exp = Math.min(now + Math.max(claims.exp - claims.iat, 1), limit);
+    if (exp <= claims.exp) return undefined;
+    const custom = Object.fromEntries(Object.entries(claims).filter(([name]) => !RESERVED_CLAIMS.includes(name)));
+    return { token: this.#issue(claims.sub, exp - now, custom as Record<string, JsonValue>, authTime), lifetime: exp - now };
+  }
+
+  #issue(username: string, lifetime: number, claims: Readonly<Record<string, JsonValue>>, authTime: number | undefined): string {
     const signer = this.#signingKey;
     if (signer === undefined) throw new ConfigError('jwt.privateKey', `is needed to sign ${this.#options.algorithm} tokens`);
     const iat = Math.floor(this.#now() / 1000);
@@ -58,6 +86,7 @@ export class TokenService {
       sub: username,
       iat,
       exp: iat + lifetime,
+      auth_time: authTime ?? iat,
       jti: randomUUID(),
       ...(issuer === undefined ? {} : { iss: issuer }),
       ...(audience === undefined ? {} : { aud: audience }),

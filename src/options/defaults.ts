@@ -9,6 +9,8 @@ export const DEFAULTS = {
     httpOnly: true,
     sameSite: 'lax',
     maxAge: 3600,
+    rolling: false,
+    partitioned: false,
   },
   jwt: {
     algorithm: 'HS256',

@@ -1,10 +1,10 @@
 import { createPrivateKey, createPublicKey, KeyObject, randomBytes } from 'node:crypto';
 import { ConfigError } from '../errors/config-error';
 import { isValidCookieName } from './cookie-name';
-import { nonNegativeNumber, objectOption, optionalString, positiveInteger, rejectUnknownKeys } from './validators';
+import { booleanOption, nonNegativeNumber, objectOption, optionalString, positiveInteger, rejectUnknownKeys } from './validators';
 import { DEFAULTS } from './defaults';
 import type { ResolvedCookieOptions, ResolvedJwtOptions, ResolvedOptions } from './resolved-options';
-import type { CookieOptions, JwtAlgorithm, JwtOptions, SameSite, SessionManagerOptions } from './session-options';
+import type { CookieOptions, CookiePriority, JwtAlgorithm, JwtOptions, SameSite, SessionManagerOptions } from './session-options';
 
 /** What resolving needs to know of the process it runs in. */
 export interface ResolveEnvironment {
@@ -12,9 +12,21 @@ export interface ResolveEnvironment {
 }
 
 const TOP_LEVEL_KEYS = ['secret', 'tokenName', 'sessionName', 'flashName', 'cookie', 'jwt', 'now'];
-const COOKIE_KEYS = ['path', 'domain', 'secure', 'httpOnly', 'sameSite', 'maxAge'];
-const JWT_KEYS = ['algorithm', 'expiresIn', 'issuer', 'audience', 'clockTolerance', 'secret', 'privateKey', 'publicKey'];
+const COOKIE_KEYS = ['path', 'domain', 'secure', 'httpOnly', 'sameSite', 'maxAge', 'rolling', 'partitioned', 'priority'];
+const JWT_KEYS = [
+  'algorithm',
+  'expiresIn',
+  'issuer',
+  'audience',
+  'clockTolerance',
+  'renewWithin',
+  'maxLifetime',
+  'secret',
+  'privateKey',
+  'publicKey',
+];
 const SAME_SITE: readonly SameSite[] = ['lax', 'strict', 'none'];
+const PRIORITIES: readonly CookiePriority[] = ['low', 'medium', 'high'];
 const HMAC_ALGORITHMS: readonly JwtAlgorithm[] = ['HS256', 'HS384', 'HS512'];
 /** The key type (and EC curve) each asymmetric algorithm needs. */
 const KEY_TYPES: Readonly<Record<string, { types: readonly string[]; curve?: string }>> = {
@@ -75,8 +87,16 @@ function resolveCookie(cookie: CookieOptions, env: ResolveEnvironment): Resolved
   if (secure !== true && secure !== false && secure !== 'auto') {
     throw new ConfigError('cookie.secure', "must be true, false or 'auto'");
   }
-  const httpOnly = cookie.httpOnly ?? DEFAULTS.cookie.httpOnly;
-  if (typeof httpOnly !== 'boolean') throw new ConfigError('cookie.httpOnly', 'must be a boolean');
+  const httpOnly = booleanOption(cookie.httpOnly ?? DEFAULTS.cookie.httpOnly, 'cookie.httpOnly');
+  const rolling = booleanOption(cookie.rolling ?? DEFAULTS.cookie.rolling, 'cookie.rolling');
+  const partitioned = booleanOption(cookie.partitioned ?? DEFAULTS.cookie.partitioned, 'cookie.partitioned');
+  if (partitioned && secure !== true) {
+    throw new ConfigError('cookie.partitioned', 'needs cookie.secure: true (browsers drop Partitioned cookies that are not Secure)');
+  }
+  const priority = cookie.priority;
+  if (priority !== undefined && !PRIORITIES.includes(priority)) {
+    throw new ConfigError('cookie.priority', "must be 'low', 'medium' or 'high'");
+  }
   const sameSite = cookie.sameSite ?? DEFAULTS.cookie.sameSite;
   if (!SAME_SITE.includes(sameSite)) throw new ConfigError('cookie.sameSite', "must be 'lax', 'strict' or 'none'");
   if (sameSite === 'none' && secure !== true) {
@@ -89,6 +109,9 @@ function resolveCookie(cookie: CookieOptions, env: ResolveEnvironment): Resolved
     httpOnly,
     sameSite,
     maxAge: positiveInteger(cookie.maxAge ?? DEFAULTS.cookie.maxAge, 'cookie.maxAge'),
+    rolling,
+    partitioned,
+    priority,
   };
 }
 
@@ -106,6 +129,8 @@ function resolveJwt(jwt: JwtOptions, cookieSecrets: readonly string[]): Resolved
     issuer: optionalString(jwt.issuer, 'jwt.issuer'),
     audience: optionalString(jwt.audience, 'jwt.audience'),
     clockTolerance: nonNegativeNumber(jwt.clockTolerance ?? DEFAULTS.jwt.clockTolerance, 'jwt.clockTolerance'),
+    renewWithin: jwt.renewWithin === undefined ? undefined : positiveInteger(jwt.renewWithin, 'jwt.renewWithin'),
+    maxLifetime: jwt.maxLifetime === undefined ? undefined : positiveInteger(jwt.maxLifetime, 'jwt.maxLifetime'),
   };
   if (hmac) {
     if (jwt.privateKey !== undefined) throw new ConfigError('jwt.privateKey', `is for RS/PS/ES algorithms, not ${algorithm}`);

@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import type { JwtAlgorithm, SameSite } from './session-options';
+import type { CookiePriority, JwtAlgorithm, SameSite } from './session-options';
 
 /** Cookie attributes after defaults and validation. */
 export interface ResolvedCookieOptions {
@@ -10,6 +10,9 @@ export interface ResolvedCookieOptions {
   readonly httpOnly: boolean;
   readonly sameSite: SameSite;
   readonly maxAge: number;
+  readonly rolling: boolean;
+  readonly partitioned: boolean;
+  readonly priority: CookiePriority | undefined;
 }
 
 /** Token settings after defaults and validation. */
@@ -19,6 +22,8 @@ export interface ResolvedJwtOptions {
   readonly issuer: string | undefined;
   readonly audience: string | undefined;
   readonly clockTolerance: number;
+  readonly renewWithin: number | undefined;
+  readonly maxLifetime: number | undefined;
   /** HMAC secrets, newest first; empty for asymmetric algorithms. */
   readonly secrets: readonly string[];
   readonly privateKey: KeyObject | undefined;

@@ -3,6 +3,9 @@ import type { KeyObject } from 'node:crypto';
 /** Value of the `SameSite` cookie attribute. */
 export type SameSite = 'lax' | 'strict' | 'none';
 
+/** Value of the `Priority` cookie attribute (honoured by Chromium browsers). */
+export type CookiePriority = 'low' | 'medium' | 'high';
+
 /** JWT signing algorithms this library accepts; `none` is never one of them. */
 export type JwtAlgorithm =
   | 'HS256'
@@ -52,6 +55,24 @@ export interface CookieOptions {
    * @defaultValue `3600`
    */
   maxAge?: number;
+  /**
+   * Re-send the session cookie with a fresh expiry on every response of a request that read the
+   * session (express-session's `rolling`), so active users keep their session. When off, a session
+   * that was not changed is never re-sent.
+   * @defaultValue `false`
+   */
+  rolling?: boolean;
+  /**
+   * `Partitioned` attribute (CHIPS): the browser keys the cookie by the top-level site, for apps
+   * embedded in other sites. Requires `secure: true`.
+   * @defaultValue `false`
+   */
+  partitioned?: boolean;
+  /**
+   * `Priority` attribute; omitted by default.
+   * @defaultValue `undefined`
+   */
+  priority?: CookiePriority;
 }
 
 /** How tokens are signed and checked. */
@@ -88,6 +109,20 @@ export interface JwtOptions {
    * @defaultValue the top-level `secret`
    */
   secret?: string | readonly string[];
+  /**
+   * Seconds before expiry within which a token that came in the token cookie is renewed: the
+   * response carries a new token (same `sub` and custom claims, fresh `iat`, `exp` and `jti`) in the
+   * cookie. Tokens from the `Authorization` header are never renewed (their client owns them).
+   * Renewal happens on requests that read the user (`@JwtUser()`, `@RequireJwt()`, `session.username`).
+   * @defaultValue `undefined` (no renewal)
+   */
+  renewWithin?: number;
+  /**
+   * Absolute limit in seconds, counted from the login (`auth_time`), past which renewal never
+   * extends a token: the user must log in again.
+   * @defaultValue `undefined` (no limit)
+   */
+  maxLifetime?: number;
   /** PEM text or KeyObject of the private key, for RS/PS/ES algorithms; needed to sign. */
   privateKey?: string | KeyObject;
   /** PEM text or KeyObject of the public key, for RS/PS/ES algorithms; derived from `privateKey` when absent. */

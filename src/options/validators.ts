@@ -16,6 +16,12 @@ export function nonNegativeNumber(value: unknown, option: string): number {
   return value;
 }
 
+/** `value` as a boolean, or a {@link ConfigError} naming `option`. */
+export function booleanOption(value: unknown, option: string): boolean {
+  if (typeof value !== 'boolean') throw new ConfigError(option, 'must be true or false');
+  return value;
+}
+
 /** `value` when absent or a non-empty string, else a {@link ConfigError} naming `option`. */
 export function optionalString(value: unknown, option: string): string | undefined {
   if (value !== undefined && (typeof value !== 'string' || value === '')) {

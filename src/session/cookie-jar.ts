@@ -71,8 +71,9 @@ export class CookieJar {
 
   #attributes(): SetCookieAttributes {
     if (this.#resolvedAttributes === undefined) {
-      const { path, domain, secure, httpOnly, sameSite } = this.#runtime.options.cookie;
-      this.#resolvedAttributes = { path, domain, httpOnly, sameSite, secure: secure === 'auto' ? isHttps(this.#request) : secure };
+      const { path, domain, secure, httpOnly, sameSite, partitioned, priority } = this.#runtime.options.cookie;
+      const https = secure === 'auto' ? isHttps(this.#request) : secure;
+      this.#resolvedAttributes = { path, domain, httpOnly, sameSite, partitioned, priority, secure: https };
     }
     return this.#resolvedAttributes;
   }

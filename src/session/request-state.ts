@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { JwtSessionError } from '../errors/jwt-session-error';
 import { SessionCommittedError } from '../errors/session-errors';
+import type { TokenClaims } from '../jwt/token-claims';
 import { extractToken } from '../jwt/token-extraction';
 import { CookieJar } from './cookie-jar';
-import { flashCodec } from './flash-bag';
+import { flashCodec, type FlashEntry } from './flash-bag';
 import type { JsonValue } from './json-value';
 import { appendSetCookie } from './on-headers';
 import { SealedSlot } from './sealed-slot';
@@ -24,7 +25,7 @@ export interface LoginOptions {
  */
 export class RequestState {
   readonly data: SealedSlot<SessionEntries>;
-  readonly flashes: SealedSlot<readonly string[]>;
+  readonly flashes: SealedSlot<readonly FlashEntry[]>;
   readonly #runtime: SessionRuntime;
   readonly #request: IncomingMessage;
   readonly #response: ServerResponse;
@@ -39,7 +40,7 @@ export class RequestState {
     this.#request = request;
     this.#response = response;
     this.#jar = new CookieJar(runtime, request);
-    this.data = new SealedSlot(runtime.options.sessionName, sessionDataCodec, this.#jar);
+    this.data = new SealedSlot(runtime.options.sessionName, sessionDataCodec, this.#jar, runtime.options.cookie.rolling);
     this.flashes = new SealedSlot(runtime.options.flashName, flashCodec, this.#jar);
   }
 
@@ -53,31 +54,43 @@ export class RequestState {
     if (this.#committed) throw new SessionCommittedError();
   }
 
-  /** The username of the request's token, verified on first use; undefined when none is valid. */
+  /**
+   * The username of the request's token, verified on first use; undefined when none is valid.
+   * A cookie token close to expiry is renewed then (see `jwt.renewWithin`).
+   */
   get username(): string | undefined {
-    this.#user ??= { name: this.#verifiedUsername() };
+    this.#user ??= { name: this.#authenticate() };
     return this.#user.name;
   }
 
-  /** Issues a token for `username` into the token cookie and makes it this request's user. */
+  /** Issues a token for `username` into the token cookie, makes it this request's user, and regenerates the session. */
   login(username: string, options: LoginOptions = {}): string {
     this.assertOpen();
-    const { tokens, options: config } = this.#runtime;
-    const token = tokens.sign(username, options.expiresIn, options.claims);
-    const maxAge = options.expiresIn ?? config.jwt.expiresIn;
-    this.#jar.assertFits(config.tokenName, token.length, maxAge);
-    this.#tokenCookie = this.#jar.plain(config.tokenName, token, maxAge);
+    const token = this.#runtime.tokens.sign(username, options.expiresIn, options.claims);
+    this.#setTokenCookie(token, options.expiresIn ?? this.#runtime.options.jwt.expiresIn);
+    this.regenerate();
     this.#user = { name: username };
     return token;
   }
 
   /** Forgets the user, the session data and the flashes, and deletes their three cookies. */
   logout(): void {
+    this.destroy();
+    this.#tokenCookie = this.#jar.expired(this.#runtime.options.tokenName);
+    this.#user = { name: undefined };
+  }
+
+  /** Seals the session data afresh, kept as it is: a new session value for the same data. */
+  regenerate(): void {
+    this.assertOpen();
+    this.data.replace(this.data.value);
+  }
+
+  /** Ends the session: empties its data and flashes and deletes their cookies; the login stays. */
+  destroy(): void {
     this.assertOpen();
     this.data.discard();
     this.flashes.discard();
-    this.#tokenCookie = this.#jar.expired(this.#runtime.options.tokenName);
-    this.#user = { name: undefined };
   }
 
   /** Writes the pending `Set-Cookie` headers, once; later changes throw {@link SessionCommittedError}. */
@@ -91,14 +104,26 @@ export class RequestState {
     if (cookies.length > 0) appendSetCookie(this.#response, cookies);
   }
 
-  #verifiedUsername(): string | undefined {
-    const token = extractToken(this.#request.headers, () => this.#jar.raw(this.#runtime.options.tokenName));
-    if (token === undefined) return undefined;
+  #setTokenCookie(token: string, maxAge: number): void {
+    const name = this.#runtime.options.tokenName;
+    this.#jar.assertFits(name, token.length, maxAge);
+    this.#tokenCookie = this.#jar.plain(name, token, maxAge);
+  }
+
+  #authenticate(): string | undefined {
+    const found = extractToken(this.#request.headers, () => this.#jar.raw(this.#runtime.options.tokenName));
+    if (found === undefined) return undefined;
+    const { tokens } = this.#runtime;
+    let claims: TokenClaims;
     try {
-      return this.#runtime.tokens.verify(token).sub;
+      claims = tokens.verify(found.token);
     } catch (error) {
       if (error instanceof JwtSessionError) return undefined;
       throw error;
     }
+    // The client owns header tokens; only the cookie, which this library manages, is renewed.
+    const renewed = found.source === 'cookie' && !this.#committed ? tokens.renewal(claims) : undefined;
+    if (renewed !== undefined) this.#setTokenCookie(renewed.token, renewed.lifetime);
+    return claims.sub;
   }
 }

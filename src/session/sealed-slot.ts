@@ -14,22 +14,26 @@ export interface SlotCodec<T> {
 /**
  * A value kept in one sealed cookie for one request: opened on first read, replaced whole on
  * write after a size check (so a write that would not fit changes nothing), and turned into a
- * `Set-Cookie` value only when it changed.
+ * `Set-Cookie` value only when it changed, or, for a rolling slot, also when it was read.
  */
 export class SealedSlot<T> {
   readonly #name: string;
   readonly #codec: SlotCodec<T>;
   readonly #jar: CookieJar;
+  readonly #rolling: boolean;
   #value: T | undefined;
+  /** Text of a non-empty value opened from the request cookie, re-sealed by a rolling slot. */
+  #openedText: string | undefined;
   /** Sealed text of a changed, non-empty value; undefined while unchanged or empty. */
   #text: string | undefined;
   #changed = false;
   #discarded = false;
 
-  constructor(name: string, codec: SlotCodec<T>, jar: CookieJar) {
+  constructor(name: string, codec: SlotCodec<T>, jar: CookieJar, rolling = false) {
     this.#name = name;
     this.#codec = codec;
     this.#jar = jar;
+    this.#rolling = rolling;
   }
 
   /** The current value; do not mutate it, pass a new one to {@link SealedSlot.replace}. */
@@ -55,7 +59,9 @@ export class SealedSlot<T> {
 
   /** The `Set-Cookie` value that stores the change, or undefined when nothing needs sending. */
   setCookie(): string | undefined {
-    if (!this.#changed) return undefined;
+    if (!this.#changed) {
+      return this.#rolling && this.#openedText !== undefined ? this.#jar.sealed(this.#name, this.#openedText) : undefined;
+    }
     if (this.#text !== undefined) return this.#jar.sealed(this.#name, this.#text);
     return this.#discarded || this.#jar.raw(this.#name) !== undefined ? this.#jar.expired(this.#name) : undefined;
   }
@@ -63,10 +69,14 @@ export class SealedSlot<T> {
   #read(): T {
     const text = this.#jar.open(this.#name);
     if (text === undefined) return this.#codec.empty();
+    let value: T | undefined;
     try {
-      return this.#codec.decode(JSON.parse(text)) ?? this.#codec.empty();
+      value = this.#codec.decode(JSON.parse(text));
     } catch {
-      return this.#codec.empty();
+      value = undefined;
     }
+    if (value === undefined || this.#codec.isEmpty(value)) return this.#codec.empty();
+    this.#openedText = text;
+    return value;
   }
 }

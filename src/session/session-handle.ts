@@ -1,5 +1,6 @@
 import { ConfigError } from '../errors/config-error';
 import { isJsonValue, type JsonValue } from './json-value';
+import type { FlashEntry } from './flash-bag';
 import type { LoginOptions, RequestState } from './request-state';
 
 /** Keys of `T` that are strings: the keys a session can hold. */
@@ -100,25 +101,36 @@ export class SessionHandle<T extends object = Record<string, JsonValue>> {
   }
 
   /**
-   * Adds a flash message, kept (encrypted) until a later {@link SessionHandle.flashes} call reads it.
+   * Adds a flash message, kept (encrypted) until a later read returns it: shown once. A category
+   * (such as `'error'`) lets pages read one kind at a time, as connect-flash does.
    *
+   * @param message - a string, or any JSON value.
+   * @param category - an optional category name.
+   * @throws {@link ConfigError} when `message` is not a JSON value.
    * @throws {@link SessionTooLargeError} when the pending flashes would not fit their cookie; the
    *   messages already pending stay.
    */
-  flash(message: string): void {
-    if (typeof message !== 'string') throw new ConfigError('flash(message)', 'must be a string');
+  flash(message: JsonValue, category?: string): void {
+    if (!isJsonValue(message)) throw new ConfigError('flash(message)', 'must be a string or another JSON value');
+    if (category !== undefined && typeof category !== 'string') throw new ConfigError('flash(category)', 'must be a string');
     this.#state.assertOpen();
-    this.#state.flashes.replace([...this.#state.flashes.value, message]);
+    this.#state.flashes.replace([...this.#state.flashes.value, { message, category }]);
   }
 
-  /** Returns the pending flash messages, oldest first, and consumes them: each is shown once. */
-  flashes(): string[] {
-    const messages = [...this.#state.flashes.value];
-    if (messages.length > 0) {
-      this.#state.assertOpen();
-      this.#state.flashes.replace([]);
-    }
-    return messages;
+  /**
+   * Returns the pending flash messages, oldest first, and consumes them: each is shown once. With a
+   * category, only the messages of that category are returned and consumed; the others stay.
+   *
+   * @typeParam M - the type of the messages flashed; strings unless you flashed other JSON values.
+   */
+  flashes<M extends JsonValue = string>(category?: string): M[] {
+    const entries = category === undefined ? this.flashEntries() : this.#consume((entry) => entry.category === category);
+    return entries.map((entry) => entry.message as M);
+  }
+
+  /** Returns every pending flash with its category, oldest first, and consumes them. */
+  flashEntries(): FlashEntry[] {
+    return this.#consume(() => true);
   }
 
   /**
@@ -134,5 +146,29 @@ export class SessionHandle<T extends object = Record<string, JsonValue>> {
   /** Logs out: forgets the user, the session data and the flashes, and deletes the token, session and flash cookies. */
   logout(): void {
     this.#state.logout();
+  }
+
+  /**
+   * Gives the session a new identity with its data kept: call it when privileges change, against
+   * session fixation ({@link SessionHandle.login} does). With the cookie store this seals the data
+   * afresh; an old copy of the cookie still opens until its own expiry, since nothing is kept server-side.
+   */
+  regenerate(): void {
+    this.#state.regenerate();
+  }
+
+  /** Ends the session: its data and pending flashes are gone and their cookies deleted. The login stays. */
+  destroy(): void {
+    this.#state.destroy();
+  }
+
+  #consume(taken: (entry: FlashEntry) => boolean): FlashEntry[] {
+    const pending = this.#state.flashes.value;
+    const consumed = pending.filter(taken);
+    if (consumed.length > 0) {
+      this.#state.assertOpen();
+      this.#state.flashes.replace(pending.filter((entry) => !taken(entry)));
+    }
+    return consumed;
   }
 }

@@ -1,4 +1,4 @@
-import type { SameSite } from '../options/session-options';
+import type { CookiePriority, SameSite } from '../options/session-options';
 
 /** Attributes of one `Set-Cookie` header, resolved for one response. */
 export interface SetCookieAttributes {
@@ -7,9 +7,12 @@ export interface SetCookieAttributes {
   readonly secure: boolean;
   readonly httpOnly: boolean;
   readonly sameSite: SameSite;
+  readonly partitioned: boolean;
+  readonly priority: CookiePriority | undefined;
 }
 
 const SAME_SITE_VALUE: Readonly<Record<SameSite, string>> = { lax: 'Lax', strict: 'Strict', none: 'None' };
+const PRIORITY_VALUE: Readonly<Record<CookiePriority, string>> = { low: 'Low', medium: 'Medium', high: 'High' };
 
 /**
  * A `Set-Cookie` header value. `maxAge` is in seconds; 0 deletes the cookie. `Expires` is sent
@@ -22,5 +25,8 @@ export function serializeCookie(name: string, value: string, maxAge: number, now
   if (attributes.domain !== undefined) header += `; Domain=${attributes.domain}`;
   if (attributes.httpOnly) header += '; HttpOnly';
   if (attributes.secure) header += '; Secure';
-  return `${header}; SameSite=${SAME_SITE_VALUE[attributes.sameSite]}`;
+  header += `; SameSite=${SAME_SITE_VALUE[attributes.sameSite]}`;
+  if (attributes.partitioned) header += '; Partitioned';
+  if (attributes.priority !== undefined) header += `; Priority=${PRIORITY_VALUE[attributes.priority]}`;
+  return header;
 }
