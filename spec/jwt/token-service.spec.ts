@@ -78,6 +78,16 @@ describe('TokenService', () => {
       expect((error as TokenExpiredError).expiredAt.getTime()).to.equal(T0 + 10_000);
     });
 
+    it('still rejects a token that expired after it was verified and cached', () => {
+      const clock = { now: T0 };
+      const tokens = service({}, clock);
+      const token = tokens.sign('admin', 10);
+      expect(tokens.verify(token).sub).to.equal('admin');
+      expect(tokens.verify(token).sub, 'served from the cache').to.equal('admin');
+      clock.now = T0 + 10_000;
+      expect(verifyError(tokens, token)).to.be.instanceOf(TokenExpiredError);
+    });
+
     it('rejects a token signed with another secret', () => {
       const token = service({ secret: OTHER_SECRET }).sign('admin');
       expect(verifyError(service(), token)).to.be.instanceOf(InvalidTokenError);

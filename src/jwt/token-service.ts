@@ -6,9 +6,12 @@ import type { ResolvedJwtOptions } from '../options/resolved-options';
 import { positiveInteger } from '../options/validators';
 import type { JsonValue } from '../session/json-value';
 import { RESERVED_CLAIMS, type TokenClaims } from './token-claims';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 /** Longest token worth verifying; anything longer is refused before any crypto work. */
 export const MAX_TOKEN_LENGTH = 8192;
+/** How many recently verified tokens are remembered (about 1 KB each at most). */
+export const VERIFIED_CACHE_SIZE = 1024;
 
 /** A token issued in place of one close to expiry. */
 export interface RenewedToken {
@@ -32,6 +35,7 @@ export class TokenService {
   readonly #now: () => number;
   readonly #signingKey: VerificationKey | undefined;
   readonly #keys: readonly VerificationKey[];
+  readonly #verified = new VerifiedTokenCache(VERIFIED_CACHE_SIZE);
 
   constructor(options: ResolvedJwtOptions, now: () => number) {
     this.#options = options;
@@ -98,7 +102,8 @@ export class TokenService {
   /**
    * The claims of `token` when it is valid now: signed by a configured key with the configured
    * algorithm, not expired, already valid, with a string `sub`, numeric `exp` and `iat`, and the
-   * configured issuer and audience.
+   * configured issuer and audience. A token verified recently is answered from a bounded cache
+   * until its `exp`.
    *
    * @throws {@link TokenExpiredError} when only its expiry is wrong; {@link InvalidTokenError} otherwise.
    */
@@ -107,13 +112,22 @@ export class TokenService {
     if (token.length > MAX_TOKEN_LENGTH) {
       throw new InvalidTokenError(`The token is longer than ${MAX_TOKEN_LENGTH} characters`);
     }
+    const nowSeconds = Math.floor(this.#now() / 1000);
+    const cached = this.#verified.get(token, nowSeconds, this.#options.clockTolerance);
+    if (cached !== undefined) return cached;
+    const claims = this.#verifyUncached(token, nowSeconds);
+    this.#verified.set(token, claims);
+    return claims;
+  }
+
+  #verifyUncached(token: string, nowSeconds: number): TokenClaims {
     const kid = readKid(token);
     const named = kid === undefined ? undefined : this.#keys.find((key) => key.kid === kid);
     const candidates = named === undefined ? this.#keys : [named];
     let firstError: unknown;
     for (const { key } of candidates) {
       try {
-        return checkClaims(this.#verifyWith(token, key));
+        return checkClaims(this.#verifyWith(token, key, nowSeconds));
       } catch (error) {
         // An expiry or not-before error comes after a good signature: no other key can do better.
         if (error instanceof jwt.TokenExpiredError) throw new TokenExpiredError(error.expiredAt, { cause: error });
@@ -124,11 +138,11 @@ export class TokenService {
     throw toInvalid(firstError);
   }
 
-  #verifyWith(token: string, key: KeyObject): unknown {
+  #verifyWith(token: string, key: KeyObject, nowSeconds: number): unknown {
     const { algorithm, issuer, audience, clockTolerance } = this.#options;
     return jwt.verify(token, key, {
       algorithms: [algorithm],
-      clockTimestamp: Math.floor(this.#now() / 1000),
+      clockTimestamp: nowSeconds,
       clockTolerance,
       ...(issuer === undefined ? {} : { issuer }),
       ...(audience === undefined ? {} : { audience }),
