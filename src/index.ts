@@ -1,10 +1,17 @@
+export { CsrfToken } from './decorators/csrf-token';
 export { Flash } from './decorators/flash';
 export type { ParamDecorator } from './decorators/param-decorator';
 export { JwtUser, type JwtUserOptions } from './decorators/jwt-user';
 export { RequireJwt, type ClassOrMethodDecorator, type RequireJwtOptions } from './decorators/require-jwt';
 export { Session } from './decorators/session';
 export { ConfigError } from './errors/config-error';
-export { JwtRequiredError, type JwtRequiredBody } from './errors/jwt-required-error';
+export {
+  CsrfError,
+  JwtRequiredError,
+  JwtSessionHttpError,
+  type HttpErrorBody,
+  type JwtSessionHttpErrorCode,
+} from './errors/http-errors';
 export { JwtSessionError, type JwtSessionErrorCode } from './errors/jwt-session-error';
 export { SessionCommittedError, SessionTooLargeError } from './errors/session-errors';
 export { InvalidTokenError, TokenExpiredError } from './errors/token-errors';
@@ -13,6 +20,7 @@ export type { TokenClaims } from './jwt/token-claims';
 export type {
   CookieOptions,
   CookiePriority,
+  CsrfOptions,
   JwtAlgorithm,
   JwtOptions,
   SameSite,

@@ -5,6 +5,7 @@ import request from 'supertest';
 import { Flash } from '../../src/decorators/flash';
 import { Session } from '../../src/decorators/session';
 import type { SessionHandle } from '../../src/session/session-handle';
+import type { Express } from 'express';
 import { buildApp } from '../support/app';
 import { cookieHeader } from '../support/cookies';
 
@@ -25,7 +26,8 @@ class FlashDecoratorController {
 }
 
 describe('@Flash()', () => {
-  const app = buildApp([FlashDecoratorController]);
+  let app: Express;
+  before(() => (app = buildApp([FlashDecoratorController])));
 
   it('injects pending flashes in order and consumes them', async () => {
     const add = await request(app).get('/flash-decorator/add');

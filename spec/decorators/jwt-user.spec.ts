@@ -4,6 +4,7 @@ import { Container, Service } from 'typedi';
 import request from 'supertest';
 import { JwtUser } from '../../src/decorators/jwt-user';
 import { SessionManager } from '../../src/session/session-manager';
+import type { Express } from 'express';
 import { buildApp } from '../support/app';
 
 @Service()
@@ -24,7 +25,8 @@ class JwtUserController {
 }
 
 describe('@JwtUser()', () => {
-  const app = buildApp([JwtUserController]);
+  let app: Express;
+  before(() => (app = buildApp([JwtUserController])));
   const token = () => Container.get(SessionManager).generateToken('carol');
 
   it('injects the username of a Bearer token', async () => {

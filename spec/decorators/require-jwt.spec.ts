@@ -6,6 +6,7 @@ import { Flash } from '../../src/decorators/flash';
 import { JwtUser } from '../../src/decorators/jwt-user';
 import { RequireJwt } from '../../src/decorators/require-jwt';
 import { SessionManager } from '../../src/session/session-manager';
+import type { Express } from 'express';
 import { buildApp } from '../support/app';
 import { cookieHeader } from '../support/cookies';
 
@@ -58,7 +59,8 @@ class ClassGuardController {
 }
 
 describe('@RequireJwt()', () => {
-  const app = buildApp([MethodGuardController, ClassGuardController]);
+  let app: Express;
+  before(() => (app = buildApp([MethodGuardController, ClassGuardController])));
   const bearer = () => `Bearer ${Container.get(SessionManager).generateToken('dave')}`;
   beforeEach(() => (runs.length = 0));
 

@@ -7,6 +7,7 @@ import request from 'supertest';
 import { Session } from '../../src/decorators/session';
 import type { SessionHandle } from '../../src/session/session-handle';
 import { SessionManager } from '../../src/session/session-manager';
+import type { Express } from 'express';
 import { buildApp } from '../support/app';
 import { cookieHeader } from '../support/cookies';
 
@@ -32,7 +33,8 @@ class SessionDecoratorController {
 }
 
 describe('@Session()', () => {
-  const app = buildApp([SessionDecoratorController]);
+  let app: Express;
+  before(() => (app = buildApp([SessionDecoratorController])));
 
   it('injects one handle per request, the one SessionManager.session returns', async () => {
     expect((await request(app).get('/session-decorator/same').expect(200)).body).to.deep.equal({ same: true });

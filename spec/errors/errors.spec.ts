@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { HttpError } from 'routing-controllers';
 import { ConfigError } from '../../src/errors/config-error';
-import { JwtRequiredError } from '../../src/errors/jwt-required-error';
+import { JwtRequiredError } from '../../src/errors/http-errors';
 import { JwtSessionError } from '../../src/errors/jwt-session-error';
 import { SessionCommittedError, SessionTooLargeError } from '../../src/errors/session-errors';
 import { InvalidTokenError, TokenExpiredError } from '../../src/errors/token-errors';

@@ -6,6 +6,7 @@ import { Flash } from '../../src/decorators/flash';
 import { JwtUser } from '../../src/decorators/jwt-user';
 import { Session } from '../../src/decorators/session';
 import type { SessionHandle } from '../../src/session/session-handle';
+import type { Express } from 'express';
 import { buildApp } from '../support/app';
 import { cookieHeader, setCookie } from '../support/cookies';
 
@@ -59,7 +60,8 @@ class GinFlowController {
 }
 
 describe('gin-jwt-session flow over HTTP', () => {
-  const app = buildApp([GinFlowController]);
+  let app: Express;
+  before(() => (app = buildApp([GinFlowController])));
 
   it('flashes the error of a wrong password and shows it once', async () => {
     const failed = await request(app).post('/login').send({ username: 'admin', password: 'nope' }).expect(200);

@@ -7,6 +7,7 @@ import { Flash } from '../../src/decorators/flash';
 import { Session } from '../../src/decorators/session';
 import type { SessionHandle } from '../../src/session/session-handle';
 import { SessionManager } from '../../src/session/session-manager';
+import type { Express } from 'express';
 import { buildApp } from '../support/app';
 import { cookieHeader, setCookie } from '../support/cookies';
 import { waitFor } from '../support/wait-for';
@@ -52,7 +53,8 @@ class ResponsePathsController {
 
 for (const interceptor of [true, false]) {
   describe(`response paths ${interceptor ? 'with' : 'without'} SessionInterceptor`, () => {
-    const app = buildApp([ResponsePathsController], { interceptor });
+    let app: Express;
+    before(() => (app = buildApp([ResponsePathsController], { interceptor })));
     const manager = () => Container.get(SessionManager);
 
     afterEach(() => waitFor(() => manager().activeRequests === 0));

@@ -166,6 +166,26 @@ describe('resolveOptions', () => {
     });
   });
 
+  describe('csrf option', () => {
+    it('is off by default and takes the default header and field when true', () => {
+      expect(resolveOptions({ secret: SECRET }, dev).csrf).to.equal(undefined);
+      expect(resolveOptions({ secret: SECRET, csrf: true }, dev).csrf).to.deep.equal({ header: 'x-csrf-token', field: '_csrf' });
+    });
+
+    it('takes custom names and lower-cases the header', () => {
+      expect(resolveOptions({ secret: SECRET, csrf: { header: 'X-XSRF-Token', field: 'token' } }, dev).csrf).to.deep.equal({
+        header: 'x-xsrf-token',
+        field: 'token',
+      });
+    });
+
+    it('rejects a bad header or field name', () => {
+      expect(configError({ secret: SECRET, csrf: { header: 'bad header' } }).option).to.equal('csrf.header');
+      expect(configError({ secret: SECRET, csrf: { field: '' } }).option).to.equal('csrf.field');
+      expect(configError({ secret: SECRET, csrf: { fieldName: 'x' } as never }).option).to.equal('csrf.fieldName');
+    });
+  });
+
   it('rejects a clock that is not a function', () => {
     expect(configError({ secret: SECRET, now: 5 as never }).option).to.equal('now');
   });

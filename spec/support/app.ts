@@ -34,7 +34,11 @@ export function configureManager(options: SessionManagerOptions = {}): SessionMa
   return Container.get(SessionManager).configure({ secret: SECRET, ...options });
 }
 
-/** A real express app built by routing-controllers, with the session manager configured. */
+/**
+ * A real express app built by routing-controllers, with the shared session manager configured.
+ * Suites with non-default options must call it in `before`: mocha collects every file's
+ * `describe` bodies before running tests, so a later file's configuration would otherwise win.
+ */
 export function buildApp(controllers: Function[], options: BuildAppOptions = {}): Express {
   configureManager(options.session);
   const app = createExpressServer({

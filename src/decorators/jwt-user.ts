@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { createParamDecorator } from 'routing-controllers';
-import { JwtRequiredError } from '../errors/jwt-required-error';
+import { JwtRequiredError } from '../errors/http-errors';
 import type { ParamDecorator } from './param-decorator';
 import { sessionOfAction } from './session-of';
 

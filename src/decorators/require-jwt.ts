@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { UseBefore } from 'routing-controllers';
-import { JwtRequiredError } from '../errors/jwt-required-error';
+import { JwtRequiredError, JwtSessionHttpError } from '../errors/http-errors';
 import { sessionOf } from './session-of';
 
 /** Options of {@link RequireJwt}. */
@@ -68,11 +68,14 @@ function jwtGuard(options: RequireJwtOptions) {
           response.writeHead(303, { Location: options.redirectTo }).end();
           return;
         }
-        const body = JSON.stringify(new JwtRequiredError(options.message).toJSON());
-        response
-          .writeHead(401, { 'Content-Type': 'application/json; charset=utf-8', 'WWW-Authenticate': 'Bearer' })
-          .end(body);
+        sendHttpError(response, new JwtRequiredError(options.message), { 'WWW-Authenticate': 'Bearer' });
       })
-      .catch(next);
+      .catch((error: unknown) => (error instanceof JwtSessionHttpError ? sendHttpError(response, error) : next(error)));
   };
+}
+
+function sendHttpError(response: ServerResponse, error: JwtSessionHttpError, headers: Record<string, string> = {}): void {
+  response
+    .writeHead(error.httpCode, { 'Content-Type': 'application/json; charset=utf-8', ...headers })
+    .end(JSON.stringify(error.toJSON()));
 }

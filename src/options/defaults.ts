@@ -17,5 +17,9 @@ export const DEFAULTS = {
     expiresIn: 3600,
     clockTolerance: 0,
   },
+  csrf: {
+    header: 'x-csrf-token',
+    field: '_csrf',
+  },
   minSecretLength: 32,
 } as const;

@@ -1,17 +1,26 @@
 import { createPrivateKey, createPublicKey, KeyObject, randomBytes } from 'node:crypto';
 import { ConfigError } from '../errors/config-error';
-import { isValidCookieName } from './cookie-name';
+import { isHttpToken } from './http-token';
 import { booleanOption, nonNegativeNumber, objectOption, optionalString, positiveInteger, rejectUnknownKeys } from './validators';
 import { DEFAULTS } from './defaults';
-import type { ResolvedCookieOptions, ResolvedJwtOptions, ResolvedOptions } from './resolved-options';
-import type { CookieOptions, CookiePriority, JwtAlgorithm, JwtOptions, SameSite, SessionManagerOptions } from './session-options';
+import type { ResolvedCookieOptions, ResolvedCsrfOptions, ResolvedJwtOptions, ResolvedOptions } from './resolved-options';
+import type {
+  CookieOptions,
+  CookiePriority,
+  CsrfOptions,
+  JwtAlgorithm,
+  JwtOptions,
+  SameSite,
+  SessionManagerOptions,
+} from './session-options';
 
 /** What resolving needs to know of the process it runs in. */
 export interface ResolveEnvironment {
   readonly production: boolean;
 }
 
-const TOP_LEVEL_KEYS = ['secret', 'tokenName', 'sessionName', 'flashName', 'cookie', 'jwt', 'now'];
+const TOP_LEVEL_KEYS = ['secret', 'tokenName', 'sessionName', 'flashName', 'cookie', 'jwt', 'csrf', 'now'];
+const CSRF_KEYS = ['header', 'field'];
 const COOKIE_KEYS = ['path', 'domain', 'secure', 'httpOnly', 'sameSite', 'maxAge', 'rolling', 'partitioned', 'priority'];
 const JWT_KEYS = [
   'algorithm',
@@ -68,6 +77,7 @@ export function resolveOptions(options: SessionManagerOptions, env: ResolveEnvir
     ...names,
     cookie: resolveCookie(options.cookie ?? {}, env),
     jwt: resolveJwt(options.jwt ?? {}, secrets),
+    csrf: resolveCsrf(options.csrf ?? false),
     now,
   };
 }
@@ -148,6 +158,18 @@ function resolveJwt(jwt: JwtOptions, cookieSecrets: readonly string[]): Resolved
   return { ...common, secrets: [], privateKey, publicKey };
 }
 
+function resolveCsrf(csrf: boolean | CsrfOptions): ResolvedCsrfOptions | undefined {
+  if (csrf === false) return undefined;
+  const given = csrf === true ? {} : csrf;
+  objectOption(given, 'csrf');
+  rejectUnknownKeys(given, CSRF_KEYS, 'csrf.');
+  const header = given.header ?? DEFAULTS.csrf.header;
+  if (typeof header !== 'string' || !isHttpToken(header)) throw new ConfigError('csrf.header', 'must be a valid header name');
+  const field = given.field ?? DEFAULTS.csrf.field;
+  if (typeof field !== 'string' || field === '') throw new ConfigError('csrf.field', 'must be a non-empty string');
+  return { header: header.toLowerCase(), field };
+}
+
 function resolveSecrets(
   value: string | readonly string[] | undefined,
   option: string,
@@ -195,7 +217,7 @@ function asymmetricKey(key: string | KeyObject, kind: 'private' | 'public', algo
 }
 
 function cookieName(value: unknown, option: string): string {
-  if (typeof value !== 'string' || !isValidCookieName(value)) {
+  if (typeof value !== 'string' || !isHttpToken(value)) {
     throw new ConfigError(option, 'must be a valid cookie name: ASCII letters, digits and !#$%&\'*+-.^_`|~, no spaces, ";" or "="');
   }
   return value;

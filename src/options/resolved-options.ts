@@ -30,6 +30,13 @@ export interface ResolvedJwtOptions {
   readonly publicKey: KeyObject | undefined;
 }
 
+/** CSRF settings after defaults and validation; absent when the defence is off. */
+export interface ResolvedCsrfOptions {
+  /** Lower-case header name. */
+  readonly header: string;
+  readonly field: string;
+}
+
 /** Every option after defaults and validation: what the services are built from. */
 export interface ResolvedOptions {
   /** Cookie secrets, newest first. */
@@ -41,5 +48,6 @@ export interface ResolvedOptions {
   readonly flashName: string;
   readonly cookie: ResolvedCookieOptions;
   readonly jwt: ResolvedJwtOptions;
+  readonly csrf: ResolvedCsrfOptions | undefined;
   readonly now: () => number;
 }

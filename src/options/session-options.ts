@@ -129,6 +129,21 @@ export interface JwtOptions {
   publicKey?: string | KeyObject;
 }
 
+/** Where a state-changing request carries its CSRF token. */
+export interface CsrfOptions {
+  /**
+   * Request header holding the token, for scripts (`fetch(url, { headers: { 'x-csrf-token': token } })`).
+   * @defaultValue `'x-csrf-token'`
+   */
+  header?: string;
+  /**
+   * Field of a parsed form or JSON body holding the token, for HTML forms. The body must be parsed
+   * before the library reads it (e.g. `app.use(express.urlencoded({ extended: false }))`).
+   * @defaultValue `'_csrf'`
+   */
+  field?: string;
+}
+
 /**
  * Options of {@link SessionManager.configure}. Every field is optional; see each for its default.
  *
@@ -170,6 +185,14 @@ export interface SessionManagerOptions {
   cookie?: CookieOptions;
   /** Token signing and checking. */
   jwt?: JwtOptions;
+  /**
+   * Opt-in CSRF defence: POST, PUT, PATCH and DELETE requests that are not authenticated by the
+   * `Authorization` header must carry the session's CSRF token ({@link CsrfToken}) in a header or
+   * body field, or they are answered 403 ({@link CsrfError}) before any decorator resolves.
+   * `true` uses the default header and field names.
+   * @defaultValue `false`
+   */
+  csrf?: boolean | CsrfOptions;
   /**
    * Clock in milliseconds since the epoch, used for token `iat`/`exp` and cookie expiry.
    * Inject one in tests to move time without sleeping.

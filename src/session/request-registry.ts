@@ -27,13 +27,17 @@ export class RequestRegistry {
     return this.#active;
   }
 
-  /** The handle of `request`'s state, created by `create` on first use. One promise per request. */
+  /**
+   * The handle of `request`'s state, created by `create` on first use. One promise per request,
+   * rejected with a {@link CsrfError} for a request the CSRF defence refuses.
+   */
   handle(request: IncomingMessage, response: ServerResponse, create: () => RequestState): Promise<SessionHandle> {
     const entry = this.#entries.get(request);
     if (entry === RELEASED) return Promise.reject(new SessionCommittedError());
     if (entry !== undefined) return entry.handle;
     const state = create();
-    const handle = Promise.resolve(new SessionHandle(state));
+    const rejection = state.csrfRejection();
+    const handle = rejection === undefined ? Promise.resolve(new SessionHandle(state)) : Promise.reject(rejection);
     this.#entries.set(request, { state, handle });
     this.#active += 1;
     onHeaders(response, () => state.commit());

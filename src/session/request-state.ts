@@ -1,15 +1,27 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CsrfError } from '../errors/http-errors';
 import { JwtSessionError } from '../errors/jwt-session-error';
 import { SessionCommittedError } from '../errors/session-errors';
 import type { TokenClaims } from '../jwt/token-claims';
-import { extractToken } from '../jwt/token-extraction';
+import { extractToken, type FoundToken } from '../jwt/token-extraction';
 import { CookieJar } from './cookie-jar';
 import { flashCodec, type FlashEntry } from './flash-bag';
 import type { JsonValue } from './json-value';
 import { appendSetCookie } from './on-headers';
 import { SealedSlot } from './sealed-slot';
-import { sessionDataCodec, type SessionEntries } from './session-data';
+import { sessionDataCodec, type SessionContent, type SessionEntries } from './session-data';
 import type { SessionRuntime } from './session-runtime';
+
+/** Methods that change state, so need a CSRF token when the defence is on. */
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Compares two secrets in time that does not depend on where they differ. */
+function equalSecrets(expected: string, actual: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(actual);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
 
 /** Options of {@link SessionHandle.login}. */
 export interface LoginOptions {
@@ -24,7 +36,7 @@ export interface LoginOptions {
  * says the user is, a pending token cookie, and whether the headers (and so the cookies) went out.
  */
 export class RequestState {
-  readonly data: SealedSlot<SessionEntries>;
+  readonly data: SealedSlot<SessionContent>;
   readonly flashes: SealedSlot<readonly FlashEntry[]>;
   readonly #runtime: SessionRuntime;
   readonly #request: IncomingMessage;
@@ -52,6 +64,44 @@ export class RequestState {
   /** Throws {@link SessionCommittedError} once changes can no longer reach the client. */
   assertOpen(): void {
     if (this.#committed) throw new SessionCommittedError();
+  }
+
+  /** The app's session entries. */
+  get entries(): SessionEntries {
+    return this.data.value.entries;
+  }
+
+  /** Replaces the app's session entries. @throws {@link SessionTooLargeError} when they would not fit. */
+  setEntries(next: SessionEntries): void {
+    this.assertOpen();
+    this.data.replace({ ...this.data.value, entries: next });
+  }
+
+  /** The session's CSRF token, made (and stored in the session cookie) on first use. */
+  csrfToken(): string {
+    const existing = this.data.value.csrf;
+    if (existing !== undefined) return existing;
+    this.assertOpen();
+    const token = randomBytes(32).toString('base64url');
+    this.data.replace({ ...this.data.value, csrf: token });
+    return token;
+  }
+
+  /**
+   * A {@link CsrfError} when the `csrf` option is on and this is a state-changing request, not
+   * authenticated by the Authorization header (which a cross-site form cannot send), whose header or
+   * body field does not carry the session's CSRF token; undefined when the request may go on.
+   */
+  csrfRejection(): CsrfError | undefined {
+    const csrf = this.#runtime.options.csrf;
+    if (csrf === undefined || !STATE_CHANGING.has(this.#request.method ?? '')) return undefined;
+    if (this.#foundToken()?.source === 'header') return undefined;
+    const expected = this.data.value.csrf;
+    const header = this.#request.headers[csrf.header];
+    const body = (this.#request as IncomingMessage & { body?: unknown }).body;
+    const field = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[csrf.field] : undefined;
+    const sent = typeof header === 'string' ? header : field;
+    return expected !== undefined && typeof sent === 'string' && equalSecrets(expected, sent) ? undefined : new CsrfError();
   }
 
   /**
@@ -110,8 +160,12 @@ export class RequestState {
     this.#tokenCookie = this.#jar.plain(name, token, maxAge);
   }
 
+  #foundToken(): FoundToken | undefined {
+    return extractToken(this.#request.headers, () => this.#jar.raw(this.#runtime.options.tokenName));
+  }
+
   #authenticate(): string | undefined {
-    const found = extractToken(this.#request.headers, () => this.#jar.raw(this.#runtime.options.tokenName));
+    const found = this.#foundToken();
     if (found === undefined) return undefined;
     const { tokens } = this.#runtime;
     let claims: TokenClaims;

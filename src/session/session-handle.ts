@@ -46,29 +46,29 @@ export class SessionHandle<T extends object = Record<string, JsonValue>> {
 
   /** The value stored under `key`, or undefined. */
   get<K extends Key<T>>(key: K): T[K] | undefined {
-    return this.#state.data.value.get(key) as T[K] | undefined;
+    return this.#state.entries.get(key) as T[K] | undefined;
   }
 
   /** The value under `key` when it is a string, else undefined (gin-jwt-session's GetString). */
   getString(key: Key<T>): string | undefined {
-    const value = this.#state.data.value.get(key);
+    const value = this.#state.entries.get(key);
     return typeof value === 'string' ? value : undefined;
   }
 
   /** The value under `key` when it is a number, else undefined (gin-jwt-session's GetInt). */
   getNumber(key: Key<T>): number | undefined {
-    const value = this.#state.data.value.get(key);
+    const value = this.#state.entries.get(key);
     return typeof value === 'number' ? value : undefined;
   }
 
   /** Whether the session holds `key`. */
   has(key: Key<T>): boolean {
-    return this.#state.data.value.has(key);
+    return this.#state.entries.has(key);
   }
 
   /** The keys the session holds. */
   keys(): Key<T>[] {
-    return [...this.#state.data.value.keys()] as Key<T>[];
+    return [...this.#state.entries.keys()] as Key<T>[];
   }
 
   /**
@@ -81,23 +81,22 @@ export class SessionHandle<T extends object = Record<string, JsonValue>> {
   set<K extends Key<T>>(key: K, value: T[K]): void {
     if (value === undefined) return this.delete(key);
     if (!isJsonValue(value)) throw new ConfigError(`session.set("${key}")`, 'the value must be a JSON value: string, finite number, boolean, null, array or plain object');
-    this.#state.assertOpen();
-    this.#state.data.replace(new Map(this.#state.data.value).set(key, value));
+    this.#state.setEntries(new Map(this.#state.entries).set(key, value));
   }
 
   /** Removes `key` from the session. */
   delete(key: Key<T>): void {
     this.#state.assertOpen();
-    if (!this.#state.data.value.has(key)) return;
-    const next = new Map(this.#state.data.value);
+    if (!this.#state.entries.has(key)) return;
+    const next = new Map(this.#state.entries);
     next.delete(key);
-    this.#state.data.replace(next);
+    this.#state.setEntries(next);
   }
 
-  /** Removes every key; the session cookie is deleted. The login and flashes stay. */
+  /** Removes every key; the session cookie is deleted unless it holds a CSRF token. The login and flashes stay. */
   clear(): void {
     this.#state.assertOpen();
-    if (this.#state.data.value.size > 0) this.#state.data.replace(new Map());
+    if (this.#state.entries.size > 0) this.#state.setEntries(new Map());
   }
 
   /**
@@ -146,6 +145,15 @@ export class SessionHandle<T extends object = Record<string, JsonValue>> {
   /** Logs out: forgets the user, the session data and the flashes, and deletes the token, session and flash cookies. */
   logout(): void {
     this.#state.logout();
+  }
+
+  /**
+   * The session's CSRF token, to put in forms (`<input type="hidden" name="_csrf">`) or send in the
+   * `x-csrf-token` header, when the `csrf` option is on. Made on first use and kept in the session
+   * cookie until the session ends. {@link CsrfToken} injects it.
+   */
+  csrfToken(): string {
+    return this.#state.csrfToken();
   }
 
   /**
