@@ -1,0 +1,107 @@
+import type { MicroGroup } from '../micro/micro-case';
+import { figure, integer, mib, percent, ratio } from './format';
+import type { BenchResults } from './results';
+import type { TargetResult } from './targets';
+
+/** The floor each micro group is compared with. */
+const FLOORS: Readonly<Record<MicroGroup, string>> = {
+  seal: 'floor: AES-256-GCM encrypt',
+  unseal: 'floor: AES-256-GCM decrypt',
+  sign: 'floor: HMAC-SHA256 sign',
+  verify: 'floor: HMAC-SHA256 verify',
+};
+
+/** The run as Markdown: what latest.md holds and BENCHMARKS.md quotes. */
+export function markdownReport(results: BenchResults): string {
+  return [header(results), httpTable(results), microTable(results), memoryTable(results), targetTable(results.targets)].join('\n\n') + '\n';
+}
+
+function header({ mode, environment: env, durationSeconds, loadAverageAfter }: BenchResults): string {
+  const versions = Object.entries(env.versions)
+    .map(([name, version]) => `${name} ${version}`)
+    .join(', ');
+  return [
+    `# Benchmark results (${mode} run)`,
+    '',
+    `- Date: ${env.date}`,
+    `- Machine: ${env.cpu}, ${env.cores} cores, ${env.memoryGiB} GiB, ${env.os}`,
+    `- Node ${env.node}; load average (1 min) ${env.loadAverage.toFixed(2)} at the start, ${loadAverageAfter.toFixed(2)} at the end; run took ${Math.round(durationSeconds)} s`,
+    `- Library commit: ${env.commit}`,
+    `- Versions: ${versions}`,
+  ].join('\n');
+}
+
+function httpTable({ http, settings }: BenchResults): string {
+  const { rounds, seconds, connections } = settings.http;
+  const rows = http.map(
+    (stack) =>
+      `| ${stack.role === 'ours' ? `**${stack.label}**` : stack.label} | ${integer(stack.requestsPerSecond)} | ${ratio(stack.throughputRatio)} | ` +
+      `${figure(stack.p99Ms)} | ${figure(stack.cpuMicrosPerRequest)} | ${ratio(stack.cpuRatio)} |`,
+  );
+  return [
+    '## HTTP: one GET route that reads a session value, the flashes and the JWT user',
+    '',
+    `autocannon, ${connections} connections on 127.0.0.1, each server in its own process; ${rounds} rounds of ${seconds} s per stack after a warm-up.`,
+    'Figures are medians over the rounds; ratios are medians of the per-round ratios to the bare routing-controllers action measured in the same round.',
+    'CPU is the server process\'s own user + system time (`process.cpuUsage()`), divided by the requests answered.',
+    '',
+    '| stack | req/s | req/s vs bare | p99 ms | server CPU µs/req | CPU vs bare |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...rows,
+  ].join('\n');
+}
+
+function microTable({ micro }: BenchResults): string {
+  const perOp = new Map(micro.map((result) => [result.name, result.microsPerOp]));
+  const rows = micro.map((result) => {
+    const floor = perOp.get(FLOORS[result.group]) ?? Number.NaN;
+    const name = result.name.startsWith('ours:') ? `**${result.name}**` : result.name;
+    return `| ${result.group} | ${name} | ${integer(result.opsPerSecond)} | ${figure(result.microsPerOp)} | ${ratio(result.microsPerOp / floor)} |`;
+  });
+  return [
+    '## Micro: the same ~200-byte session and token, one call at a time',
+    '',
+    'Median ops/s over the rounds. "vs floor" is µs/op divided by the node:crypto floor of the same job (bytes in, bytes out).',
+    'The cache-miss cases cycle through a pool of distinct tokens; the repeat cases verify one token again and again.',
+    '',
+    '| job | operation | ops/s | µs/op | vs floor |',
+    '| --- | --- | ---: | ---: | ---: |',
+    ...rows,
+  ].join('\n');
+}
+
+function memoryTable({ memory }: BenchResults): string {
+  const rows = memory.readings.map((reading, index) => `| ${index === 0 ? 'baseline (after warm-up)' : integer(reading.requests)} | ${mib(reading.heapUsed)} | ${mib(reading.rss)} |`);
+  return [
+    '## Memory: distinct sessions and tokens, each request changing its session',
+    '',
+    `Fresh server of this library with --expose-gc; readings after a full GC. ${integer(memory.requestsPerSecond)} req/s during the check (the load generator seals a session and signs a token for every request).`,
+    '',
+    '| requests since baseline | heap used | RSS |',
+    '| ---: | ---: | ---: |',
+    ...rows,
+    '',
+    `Heap growth ${percent(memory.heapGrowth)}, RSS growth ${percent(memory.rssGrowth)} (largest reading vs baseline). ` +
+      `SessionManager.activeRequests after the load: ${memory.activeRequests}. ` +
+      `WeakRef probe: ${memory.survivors} of ${memory.probed} sampled request objects and session handles alive after GC.`,
+  ].join('\n');
+}
+
+function targetTable(targets: readonly TargetResult[]): string {
+  const rows = targets.map(
+    (target) => `| ${target.target} | ${measured(target)} | ${target.comparison} ${limit(target)} | ${target.pass ? 'pass' : '**FAIL**'} | ${target.how} |`,
+  );
+  return ['## Targets of issue 5', '', '| target | measured | limit | result | how |', '| --- | ---: | ---: | --- | --- |', ...rows].join('\n');
+}
+
+function measured(target: TargetResult): string {
+  if (target.target.includes('growth')) return percent(target.measured);
+  if (target.limit === 0) return String(target.measured);
+  return ratio(target.measured);
+}
+
+function limit(target: TargetResult): string {
+  if (target.target.includes('growth')) return `${target.limit * 100} %`;
+  if (target.limit === 0) return '0';
+  return ratio(target.limit);
+}
