@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,16 +14,21 @@ const APP_SOURCE = join(__dirname, 'consumer-app.ts');
 const STARTUP_TIMEOUT_MS = 30_000;
 const TOP_LEVEL_FILES = ['package.json', 'README.md', 'LICENSE'];
 
+/** The Express major this run tests (the CI matrix installs each in turn); the app gets the same. */
+const EXPRESS_MAJOR = Number(
+  (JSON.parse(readFileSync(require.resolve('express/package.json'), 'utf8')) as { version: string }).version.split('.')[0],
+);
+
 /** What the app installs next to the tarball: the peers, and what it needs to compile. */
 const APP_DEPENDENCIES = [
   'routing-controllers@0.11.3',
   'typedi@0.10.0',
-  'express@^4.21',
+  EXPRESS_MAJOR >= 5 ? 'express@^5' : 'express@^4.21',
   'reflect-metadata@^0.2.2',
   'class-transformer@^0.5.1',
   'class-validator@^0.14.4',
   'typescript@~5.9.3',
-  '@types/express@^4.17',
+  EXPRESS_MAJOR >= 5 ? '@types/express@^5' : '@types/express@^4.17',
   '@types/node@^20',
 ];
 
