@@ -14,6 +14,7 @@ export {
 } from './errors/http-errors';
 export { JwtSessionError, type JwtSessionErrorCode } from './errors/jwt-session-error';
 export { SessionCommittedError, SessionTooLargeError } from './errors/session-errors';
+export { SessionStoreUnavailableError } from './errors/store-errors';
 export { InvalidTokenError, TokenExpiredError } from './errors/token-errors';
 export { SessionInterceptor } from './interceptor/session-interceptor';
 export type { TokenClaims } from './jwt/token-claims';
@@ -31,3 +32,6 @@ export type { JsonValue } from './session/json-value';
 export type { LoginOptions } from './session/request-state';
 export { SessionHandle } from './session/session-handle';
 export { SessionManager } from './session/session-manager';
+export type { RedisClient, RedisTransaction } from './store/redis-client';
+export { RedisSessionStore, type RedisSessionStoreOptions } from './store/redis-session-store';
+export type { SessionChange, SessionRecord, SessionStore, StoreLoadResult, TokenQuery } from './store/session-store';

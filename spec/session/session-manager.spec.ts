@@ -115,7 +115,7 @@ describe('SessionManager', () => {
       let late: unknown;
       const server = rawServer(manager, async (session, req, res) => {
         session.set('a', 1);
-        manager.release(req);
+        await manager.release(req);
         await manager.session(req, res).catch((error: unknown) => (late = error));
         return manager.activeRequests;
       });

@@ -1,9 +1,9 @@
 import { HttpError } from 'routing-controllers';
 
 /** Codes of the HTTP answers this library gives by itself. */
-export type JwtSessionHttpErrorCode = 'ERR_JWT_REQUIRED' | 'ERR_CSRF';
+export type JwtSessionHttpErrorCode = 'ERR_JWT_REQUIRED' | 'ERR_CSRF' | 'ERR_SESSION_STORE_UNAVAILABLE';
 
-/** JSON body of a 401 or 403 answer from the library: name, code and message, nothing else. */
+/** JSON body of a 401, 403 or 503 answer from the library: name, code and message, nothing else. */
 export interface HttpErrorBody {
   /** The error class name, such as `'JwtRequiredError'`. */
   name: string;

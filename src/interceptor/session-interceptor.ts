@@ -21,9 +21,12 @@ import { SessionManager } from '../session/session-manager';
 @Service()
 @Interceptor({ priority: -1_000_000 })
 export class SessionInterceptor implements InterceptorInterface {
-  /** Releases the request's session state and passes `content` through unchanged. */
-  intercept(action: Action, content: unknown): unknown {
-    Container.get(SessionManager).release(action.request as IncomingMessage);
+  /**
+   * Waits for the request's store writes, releases its session state, and passes `content` through
+   * unchanged; a store that cannot be reached turns the answer into a 503.
+   */
+  async intercept(action: Action, content: unknown): Promise<unknown> {
+    await Container.get(SessionManager).release(action.request as IncomingMessage);
     return content;
   }
 }

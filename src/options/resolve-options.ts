@@ -3,6 +3,7 @@ import { ConfigError } from '../errors/config-error';
 import { isHttpToken } from './http-token';
 import { booleanOption, nonNegativeNumber, objectOption, optionalString, positiveInteger, rejectUnknownKeys } from './validators';
 import { DEFAULTS } from './defaults';
+import type { SessionStore } from '../store/session-store';
 import type { ResolvedCookieOptions, ResolvedCsrfOptions, ResolvedJwtOptions, ResolvedOptions } from './resolved-options';
 import type {
   CookieOptions,
@@ -19,7 +20,8 @@ export interface ResolveEnvironment {
   readonly production: boolean;
 }
 
-const TOP_LEVEL_KEYS = ['secret', 'tokenName', 'sessionName', 'flashName', 'cookie', 'jwt', 'csrf', 'now'];
+const TOP_LEVEL_KEYS = ['secret', 'tokenName', 'sessionName', 'flashName', 'cookie', 'jwt', 'csrf', 'store', 'now'];
+const STORE_METHODS = ['load', 'save', 'touch', 'destroy', 'destroyAll', 'revoke'] as const;
 const CSRF_KEYS = ['header', 'field'];
 const COOKIE_KEYS = ['path', 'domain', 'secure', 'httpOnly', 'sameSite', 'maxAge', 'rolling', 'partitioned', 'priority'];
 const JWT_KEYS = [
@@ -78,6 +80,7 @@ export function resolveOptions(options: SessionManagerOptions, env: ResolveEnvir
     cookie: resolveCookie(options.cookie ?? {}, env),
     jwt: resolveJwt(options.jwt ?? {}, secrets),
     csrf: resolveCsrf(options.csrf ?? false),
+    store: resolveStore(options.store),
     now,
   };
 }
@@ -156,6 +159,13 @@ function resolveJwt(jwt: JwtOptions, cookieSecrets: readonly string[]): Resolved
       : asymmetricKey(jwt.publicKey, 'public', algorithm);
   if (publicKey === undefined) throw new ConfigError('jwt.publicKey', `${algorithm} needs jwt.publicKey or jwt.privateKey`);
   return { ...common, secrets: [], privateKey, publicKey };
+}
+
+function resolveStore(store: SessionStore | undefined): SessionStore | undefined {
+  if (store === undefined) return undefined;
+  const missing = STORE_METHODS.find((method) => typeof (store as Partial<SessionStore> | null)?.[method] !== 'function');
+  if (missing !== undefined) throw new ConfigError('store', `must implement SessionStore (no ${missing}() method)`);
+  return store;
 }
 
 function resolveCsrf(csrf: boolean | CsrfOptions): ResolvedCsrfOptions | undefined {

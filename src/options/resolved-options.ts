@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto';
+import type { SessionStore } from '../store/session-store';
 import type { CookiePriority, JwtAlgorithm, SameSite } from './session-options';
 
 /** Cookie attributes after defaults and validation. */
@@ -49,5 +50,7 @@ export interface ResolvedOptions {
   readonly cookie: ResolvedCookieOptions;
   readonly jwt: ResolvedJwtOptions;
   readonly csrf: ResolvedCsrfOptions | undefined;
+  /** The server-side store; undefined for the cookie store. */
+  readonly store: SessionStore | undefined;
   readonly now: () => number;
 }

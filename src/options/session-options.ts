@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto';
+import type { SessionStore } from '../store/session-store';
 
 /** Value of the `SameSite` cookie attribute. */
 export type SameSite = 'lax' | 'strict' | 'none';
@@ -185,6 +186,14 @@ export interface SessionManagerOptions {
   cookie?: CookieOptions;
   /** Token signing and checking. */
   jwt?: JwtOptions;
+  /**
+   * Where sessions live. By default (`undefined`), in sealed cookies: nothing to run, about 4 KB per
+   * session, and no way to revoke a token before it expires. With a server-side store such as
+   * {@link RedisSessionStore}, the session cookie holds only a sealed random id, sessions can be ended
+   * from anywhere ({@link SessionManager.destroyAllSessions}) and tokens revoked ({@link SessionManager.revokeToken}).
+   * @defaultValue `undefined` (the cookie store)
+   */
+  store?: SessionStore;
   /**
    * Opt-in CSRF defence: POST, PUT, PATCH and DELETE requests that are not authenticated by the
    * `Authorization` header must carry the session's CSRF token ({@link CsrfToken}) in a header or

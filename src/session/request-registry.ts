@@ -28,21 +28,31 @@ export class RequestRegistry {
   }
 
   /**
-   * The handle of `request`'s state, created by `create` on first use. One promise per request,
-   * rejected with a {@link CsrfError} for a request the CSRF defence refuses.
+   * The handle of `request`'s state, created by `create` on first use and loaded from the store if
+   * there is one. One promise per request, rejected with a {@link CsrfError} for a request the CSRF
+   * defence refuses, or a {@link SessionStoreUnavailableError} when the store cannot be reached.
    */
   handle(request: IncomingMessage, response: ServerResponse, create: () => RequestState): Promise<SessionHandle> {
     const entry = this.#entries.get(request);
     if (entry === RELEASED) return Promise.reject(new SessionCommittedError());
     if (entry !== undefined) return entry.handle;
     const state = create();
-    const rejection = state.csrfRejection();
-    const handle = rejection === undefined ? Promise.resolve(new SessionHandle(state)) : Promise.reject(rejection);
+    const handle = state.load().then(() => {
+      const rejection = state.csrfRejection();
+      if (rejection !== undefined) throw rejection;
+      return new SessionHandle(state);
+    });
     this.#entries.set(request, { state, handle });
     this.#active += 1;
     onHeaders(response, () => state.commit());
     response.once('close', () => this.release(request));
     return handle;
+  }
+
+  /** Resolves once `request`'s session writes have landed in the store (at once without a store or state). */
+  settle(request: IncomingMessage): Promise<void> {
+    const entry = this.#entries.get(request);
+    return entry === undefined || entry === RELEASED ? Promise.resolve() : entry.state.settled();
   }
 
   /** Writes `request`'s pending cookies (if its headers are not out yet) and drops its state. */

@@ -5,13 +5,15 @@ import { JwtSessionError } from '../errors/jwt-session-error';
 import { SessionCommittedError } from '../errors/session-errors';
 import type { TokenClaims } from '../jwt/token-claims';
 import { extractToken, type FoundToken } from '../jwt/token-extraction';
+import { CookieBackend } from './cookie-backend';
 import { CookieJar } from './cookie-jar';
-import { flashCodec, type FlashEntry } from './flash-bag';
+import type { FlashEntry } from './flash-bag';
 import type { JsonValue } from './json-value';
 import { appendSetCookie } from './on-headers';
-import { SealedSlot } from './sealed-slot';
-import { sessionDataCodec, type SessionContent, type SessionEntries } from './session-data';
+import type { SessionBackend } from './session-backend';
+import type { SessionEntries } from './session-data';
 import type { SessionRuntime } from './session-runtime';
+import { StoreBackend } from './store-backend';
 
 /** Methods that change state, so need a CSRF token when the defence is on. */
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -31,18 +33,24 @@ export interface LoginOptions {
   claims?: Readonly<Record<string, JsonValue>>;
 }
 
+/** The request's token after verification: its claims (undefined when none is valid) and where it came from. */
+interface Authentication {
+  readonly found: FoundToken | undefined;
+  readonly claims: TokenClaims | undefined;
+}
+
 /**
- * Everything the library holds for one request: the session and flash slots, who the token
+ * Everything the library holds for one request: the session (in cookies or a store), who the token
  * says the user is, a pending token cookie, and whether the headers (and so the cookies) went out.
  */
 export class RequestState {
-  readonly data: SealedSlot<SessionContent>;
-  readonly flashes: SealedSlot<readonly FlashEntry[]>;
   readonly #runtime: SessionRuntime;
   readonly #request: IncomingMessage;
   readonly #response: ServerResponse;
   readonly #jar: CookieJar;
-  /** Boxed so that "not verified yet" differs from "verified: nobody". */
+  readonly #backend: SessionBackend;
+  #authentication: Authentication | undefined;
+  /** Boxed so that "not decided yet" differs from "decided: nobody". */
   #user: { readonly name: string | undefined } | undefined;
   #tokenCookie: string | undefined;
   #committed = false;
@@ -52,8 +60,19 @@ export class RequestState {
     this.#request = request;
     this.#response = response;
     this.#jar = new CookieJar(runtime, request);
-    this.data = new SealedSlot(runtime.options.sessionName, sessionDataCodec, this.#jar, runtime.options.cookie.rolling);
-    this.flashes = new SealedSlot(runtime.options.flashName, flashCodec, this.#jar);
+    const store = runtime.options.store;
+    this.#backend = store === undefined ? new CookieBackend(runtime, this.#jar) : new StoreBackend(runtime, this.#jar, store);
+  }
+
+  /**
+   * Fetches the session from a server-side store, checking in the same round trip whether the
+   * request's token was revoked. Nothing to do (and no token work) for the cookie store.
+   */
+  async load(): Promise<void> {
+    if (!this.#backend.remote) return;
+    const claims = this.#authenticated().claims;
+    const revoked = await this.#backend.load(claims && { jti: claims.jti, sub: claims.sub, iat: claims.iat });
+    if (revoked) this.#user = { name: undefined };
   }
 
   /** Whether the cookies went out (or the request ended): no change can reach the client any more. */
@@ -68,22 +87,33 @@ export class RequestState {
 
   /** The app's session entries. */
   get entries(): SessionEntries {
-    return this.data.value.entries;
+    return this.#backend.content.entries;
   }
 
   /** Replaces the app's session entries. @throws {@link SessionTooLargeError} when they would not fit. */
   setEntries(next: SessionEntries): void {
     this.assertOpen();
-    this.data.replace({ ...this.data.value, entries: next });
+    this.#backend.setContent({ ...this.#backend.content, entries: next });
   }
 
-  /** The session's CSRF token, made (and stored in the session cookie) on first use. */
+  /** Pending flashes, oldest first. */
+  get flashes(): readonly FlashEntry[] {
+    return this.#backend.flashes;
+  }
+
+  /** Replaces the pending flashes. @throws {@link SessionTooLargeError} when they would not fit. */
+  setFlashes(next: readonly FlashEntry[]): void {
+    this.assertOpen();
+    this.#backend.setFlashes(next);
+  }
+
+  /** The session's CSRF token, made (and stored with the session) on first use. */
   csrfToken(): string {
-    const existing = this.data.value.csrf;
+    const existing = this.#backend.content.csrf;
     if (existing !== undefined) return existing;
     this.assertOpen();
     const token = randomBytes(32).toString('base64url');
-    this.data.replace({ ...this.data.value, csrf: token });
+    this.#backend.setContent({ ...this.#backend.content, csrf: token });
     return token;
   }
 
@@ -96,7 +126,7 @@ export class RequestState {
     const csrf = this.#runtime.options.csrf;
     if (csrf === undefined || !STATE_CHANGING.has(this.#request.method ?? '')) return undefined;
     if (this.#foundToken()?.source === 'header') return undefined;
-    const expected = this.data.value.csrf;
+    const expected = this.#backend.content.csrf;
     const header = this.#request.headers[csrf.header];
     const body = (this.#request as IncomingMessage & { body?: unknown }).body;
     const field = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[csrf.field] : undefined;
@@ -105,11 +135,11 @@ export class RequestState {
   }
 
   /**
-   * The username of the request's token, verified on first use; undefined when none is valid.
-   * A cookie token close to expiry is renewed then (see `jwt.renewWithin`).
+   * The username of the request's token, verified on first use; undefined when none is valid (or a
+   * store says it was revoked). A cookie token close to expiry is renewed then (see `jwt.renewWithin`).
    */
   get username(): string | undefined {
-    this.#user ??= { name: this.#authenticate() };
+    this.#user ??= { name: this.#renewedUsername() };
     return this.#user.name;
   }
 
@@ -118,29 +148,35 @@ export class RequestState {
     this.assertOpen();
     const token = this.#runtime.tokens.sign(username, options.expiresIn, options.claims);
     this.#setTokenCookie(token, options.expiresIn ?? this.#runtime.options.jwt.expiresIn);
-    this.regenerate();
+    this.#backend.regenerate(username);
     this.#user = { name: username };
     return token;
   }
 
-  /** Forgets the user, the session data and the flashes, and deletes their three cookies. */
+  /** Forgets the user, the session data and the flashes, deletes their cookies, and revokes the token where a store can. */
   logout(): void {
     this.destroy();
+    const claims = this.#authenticated().claims;
+    if (claims !== undefined) this.#backend.revoke(claims);
     this.#tokenCookie = this.#jar.expired(this.#runtime.options.tokenName);
     this.#user = { name: undefined };
   }
 
-  /** Seals the session data afresh, kept as it is: a new session value for the same data. */
+  /** A new session identity for the same data. */
   regenerate(): void {
     this.assertOpen();
-    this.data.replace(this.data.value);
+    this.#backend.regenerate(undefined);
   }
 
   /** Ends the session: empties its data and flashes and deletes their cookies; the login stays. */
   destroy(): void {
     this.assertOpen();
-    this.data.discard();
-    this.flashes.discard();
+    this.#backend.destroy();
+  }
+
+  /** Resolves once the session's writes have landed in the store. @throws {@link SessionStoreUnavailableError} */
+  settled(): Promise<void> {
+    return this.#backend.settled();
   }
 
   /** Writes the pending `Set-Cookie` headers, once; later changes throw {@link SessionCommittedError}. */
@@ -148,9 +184,8 @@ export class RequestState {
     if (this.#committed) return;
     this.#committed = true;
     if (this.#response.headersSent) return;
-    const cookies = [this.#tokenCookie, this.data.setCookie(), this.flashes.setCookie()].filter(
-      (cookie): cookie is string => cookie !== undefined,
-    );
+    const cookies = this.#backend.setCookies();
+    if (this.#tokenCookie !== undefined) cookies.unshift(this.#tokenCookie);
     if (cookies.length > 0) appendSetCookie(this.#response, cookies);
   }
 
@@ -161,22 +196,32 @@ export class RequestState {
   }
 
   #foundToken(): FoundToken | undefined {
-    return extractToken(this.#request.headers, () => this.#jar.raw(this.#runtime.options.tokenName));
+    return this.#authentication?.found ?? extractToken(this.#request.headers, () => this.#jar.raw(this.#runtime.options.tokenName));
   }
 
-  #authenticate(): string | undefined {
-    const found = this.#foundToken();
-    if (found === undefined) return undefined;
-    const { tokens } = this.#runtime;
-    let claims: TokenClaims;
+  /** The request's token, verified once per request. */
+  #authenticated(): Authentication {
+    if (this.#authentication === undefined) {
+      const found = this.#foundToken();
+      this.#authentication = { found, claims: found === undefined ? undefined : this.#verify(found.token) };
+    }
+    return this.#authentication;
+  }
+
+  #verify(token: string): TokenClaims | undefined {
     try {
-      claims = tokens.verify(found.token);
+      return this.#runtime.tokens.verify(token);
     } catch (error) {
       if (error instanceof JwtSessionError) return undefined;
       throw error;
     }
+  }
+
+  #renewedUsername(): string | undefined {
+    const { found, claims } = this.#authenticated();
+    if (claims === undefined) return undefined;
     // The client owns header tokens; only the cookie, which this library manages, is renewed.
-    const renewed = found.source === 'cookie' && !this.#committed ? tokens.renewal(claims) : undefined;
+    const renewed = found?.source === 'cookie' && !this.#committed ? this.#runtime.tokens.renewal(claims) : undefined;
     if (renewed !== undefined) this.#setTokenCookie(renewed.token, renewed.lifetime);
     return claims.sub;
   }

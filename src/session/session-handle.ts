@@ -112,8 +112,7 @@ export class SessionHandle<T extends object = Record<string, JsonValue>> {
   flash(message: JsonValue, category?: string): void {
     if (!isJsonValue(message)) throw new ConfigError('flash(message)', 'must be a string or another JSON value');
     if (category !== undefined && typeof category !== 'string') throw new ConfigError('flash(category)', 'must be a string');
-    this.#state.assertOpen();
-    this.#state.flashes.replace([...this.#state.flashes.value, { message, category }]);
+    this.#state.setFlashes([...this.#state.flashes, { message, category }]);
   }
 
   /**
@@ -171,12 +170,9 @@ export class SessionHandle<T extends object = Record<string, JsonValue>> {
   }
 
   #consume(taken: (entry: FlashEntry) => boolean): FlashEntry[] {
-    const pending = this.#state.flashes.value;
+    const pending = this.#state.flashes;
     const consumed = pending.filter(taken);
-    if (consumed.length > 0) {
-      this.#state.assertOpen();
-      this.#state.flashes.replace(pending.filter((entry) => !taken(entry)));
-    }
+    if (consumed.length > 0) this.#state.setFlashes(pending.filter((entry) => !taken(entry)));
     return consumed;
   }
 }

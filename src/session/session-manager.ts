@@ -2,9 +2,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Service } from 'typedi';
 import { CookieSealer } from '../crypto/cookie-sealer';
 import { KeyRing } from '../crypto/key-ring';
+import { ConfigError } from '../errors/config-error';
+import { JwtSessionError } from '../errors/jwt-session-error';
+import { SessionStoreUnavailableError } from '../errors/store-errors';
+import { InvalidTokenError } from '../errors/token-errors';
+import type { TokenClaims } from '../jwt/token-claims';
 import { TokenService } from '../jwt/token-service';
 import { resolveOptions } from '../options/resolve-options';
 import type { SessionManagerOptions } from '../options/session-options';
+import type { SessionStore } from '../store/session-store';
 import type { JsonValue } from './json-value';
 import { RequestRegistry } from './request-registry';
 import { RequestState } from './request-state';
@@ -68,7 +74,10 @@ export class SessionManager {
    * The username (`sub`) of `token` when it is valid now (gin-jwt-session's ValidateJWTToken). The
    * algorithm is the configured one, never the token header's; `alg: none` is always rejected.
    *
-   * @throws {@link TokenExpiredError} when it expired; {@link InvalidTokenError} for anything else wrong.
+   * With a server-side store it also checks that the token was not revoked.
+   *
+   * @throws {@link TokenExpiredError} when it expired; {@link InvalidTokenError} for anything else wrong
+   *   (revoked included); {@link SessionStoreUnavailableError} when the store cannot be reached.
    *
    * @example
    * ```ts
@@ -76,7 +85,68 @@ export class SessionManager {
    * ```
    */
   async validateToken(token: string): Promise<string> {
-    return this.#current().tokens.verify(token).sub;
+    const { tokens, options } = this.#current();
+    const claims = tokens.verify(token);
+    if (options.store !== undefined) {
+      const query = { jti: claims.jti, sub: claims.sub, iat: claims.iat };
+      const { tokenRevoked } = await options.store.load(undefined, query).catch((error: unknown) => {
+        throw new SessionStoreUnavailableError(error);
+      });
+      if (tokenRevoked) throw new InvalidTokenError('The token was revoked');
+    }
+    return claims.sub;
+  }
+
+  /**
+   * Revokes `token` on every instance until it expires: `validateToken`, `@JwtUser()` and
+   * `@RequireJwt()` reject it from now on. `logout()` does this for the request's own token.
+   * An invalid or expired token needs no revoking and is ignored.
+   *
+   * @throws {@link ConfigError} without a server-side `store`: the cookie store cannot revoke.
+   * @throws {@link SessionStoreUnavailableError} when the store cannot be reached.
+   *
+   * @example
+   * ```ts
+   * await Container.get(SessionManager).revokeToken(stolenToken);
+   * ```
+   */
+  async revokeToken(token: string): Promise<void> {
+    const { tokens, options } = this.#current();
+    const store = requireStore(options.store, 'revokeToken');
+    let claims: TokenClaims;
+    try {
+      claims = tokens.verify(token);
+    } catch (error) {
+      if (error instanceof JwtSessionError) return;
+      throw error;
+    }
+    if (claims.jti === undefined) return;
+    await store.revoke(claims.jti, claims.exp, Math.floor(options.now() / 1000)).catch((error: unknown) => {
+      throw new SessionStoreUnavailableError(error);
+    });
+  }
+
+  /**
+   * Logs `username` out everywhere: deletes every session of theirs in the store and revokes every
+   * token issued to them until now (tokens issued in this same second included).
+   *
+   * @throws {@link ConfigError} without a server-side `store`.
+   * @throws {@link SessionStoreUnavailableError} when the store cannot be reached.
+   *
+   * @example
+   * ```ts
+   * @Post('/account/password')
+   * async changePassword(@JwtUser({ required: true }) username: string) {
+   *   await Container.get(SessionManager).destroyAllSessions(username);
+   * }
+   * ```
+   */
+  async destroyAllSessions(username: string): Promise<void> {
+    const { options } = this.#current();
+    const store = requireStore(options.store, 'destroyAllSessions');
+    await store.destroyAll(username, Math.floor(options.now() / 1000)).catch((error: unknown) => {
+      throw new SessionStoreUnavailableError(error);
+    });
   }
 
   /**
@@ -108,11 +178,13 @@ export class SessionManager {
   }
 
   /**
-   * Writes the request's pending cookies (unless its headers already went out) and frees its
-   * per-request state: what {@link SessionInterceptor} does after each action, and what happens by
+   * Waits until the request's session writes have landed in the store (if there is one; a failure
+   * rejects with {@link SessionStoreUnavailableError}), then writes its pending cookies (unless its
+   * headers already went out) and frees its per-request state: what {@link SessionInterceptor} does after each action, and what happens by
    * itself when a response closes. Later changes to its handle throw {@link SessionCommittedError}.
    */
-  release(request: IncomingMessage): void {
+  async release(request: IncomingMessage): Promise<void> {
+    await this.#registry.settle(request);
     this.#registry.release(request);
   }
 
@@ -125,6 +197,11 @@ export class SessionManager {
     this.#runtime ??= buildRuntime({});
     return this.#runtime;
   }
+}
+
+function requireStore(store: SessionStore | undefined, method: string): SessionStore {
+  if (store === undefined) throw new ConfigError('store', `${method}() needs a server-side store such as RedisSessionStore`);
+  return store;
 }
 
 function buildRuntime(options: SessionManagerOptions): SessionRuntime {
