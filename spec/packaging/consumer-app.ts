@@ -1,5 +1,5 @@
 /**
- * The app pack.spec.ts copies into a temporary directory, installs the packed tarball for and
+ * The CommonJS app pack.spec.ts copies into a temporary directory, installs the packed tarball for and
  * compiles there: it imports only the package and its peers, as a user's app would. In this repo
  * it type-checks against src/ (tsconfig paths); mocha never loads it, as it is not a spec.
  */

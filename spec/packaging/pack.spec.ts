@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -10,9 +10,16 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { promisify } from 'node:util';
 
 const REPO = resolve(__dirname, '../..');
-const APP_SOURCE = join(__dirname, 'consumer-app.ts');
 const STARTUP_TIMEOUT_MS = 30_000;
-const TOP_LEVEL_FILES = ['package.json', 'README.md', 'LICENSE'];
+const TOP_LEVEL_FILES = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'];
+/** The entry points the exports map names: CommonJS for `require`, the ESM wrapper for `import`. */
+const ENTRY_FILES = ['dist/index.js', 'dist/index.d.ts', 'dist/index.mjs', 'dist/index.d.mts'];
+
+/** The two kinds of app a user may have; both share one install of the tarball and the peers. */
+const APPS = {
+  cjs: { source: join(__dirname, 'consumer-app.ts'), type: 'commonjs' },
+  esm: { source: join(__dirname, 'consumer-app-esm.mts'), type: 'module' },
+} as const;
 
 /** The Express major this run tests (the CI matrix installs each in turn); the app gets the same. */
 const EXPRESS_MAJOR = Number(
@@ -91,13 +98,26 @@ async function pack(destination: string): Promise<PackResult> {
   return result;
 }
 
-/** A fresh app outside the repo with the tarball and the peers installed, and the consumer app's source. */
-async function createApp(directory: string, tarball: string): Promise<void> {
-  await writeFile(join(directory, 'package.json'), JSON.stringify({ name: 'pack-consumer', version: '0.0.0', private: true }));
+/**
+ * A folder outside the repo with the tarball and the peers installed; the apps live in its
+ * subfolders and find them in its node_modules, as Node and tsc look up the parent folders.
+ */
+async function installPackage(directory: string, tarball: string): Promise<void> {
+  await writeFile(join(directory, 'package.json'), JSON.stringify({ name: 'pack-consumers', version: '0.0.0', private: true }));
   await mustRun('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball, ...APP_DEPENDENCIES], directory);
-  await mkdir(join(directory, 'src'));
-  await copyFile(APP_SOURCE, join(directory, 'src', 'main.ts'));
+}
+
+/** An app of `kind` in `directory`: its package.json says which module system its files use. */
+async function createApp(directory: string, kind: keyof typeof APPS): Promise<void> {
+  await mkdir(join(directory, 'src'), { recursive: true });
+  await writeFile(join(directory, 'package.json'), JSON.stringify({ name: `pack-consumer-${kind}`, version: '0.0.0', private: true, type: APPS[kind].type }));
+  await copyFile(APPS[kind].source, join(directory, 'src', 'main.ts'));
   await writeFile(join(directory, 'tsconfig.json'), JSON.stringify(APP_TSCONFIG, null, 2));
+}
+
+/** tsc of the shared install, run on the app in `directory`. */
+function compileApp(directory: string): Promise<RunResult> {
+  return run(join(directory, '..', 'node_modules', '.bin', 'tsc'), ['-p', directory], directory);
 }
 
 /** Starts the compiled app and resolves with its child process and the port it printed. */
@@ -160,82 +180,137 @@ describe('npm package', function () {
     if (scratch !== undefined) await rm(scratch, { recursive: true, force: true });
   });
 
-  it('contains only package.json, README.md, LICENSE and files under dist/', () => {
+  it('contains only package.json, README.md, LICENSE, CHANGELOG.md and files under dist/', () => {
     expect(missingFrom(paths, TOP_LEVEL_FILES), 'missing').to.deep.equal([]);
     const unexpected = paths.filter((path) => !TOP_LEVEL_FILES.includes(path) && !path.startsWith('dist/'));
     expect(unexpected, 'unexpected').to.deep.equal([]);
   });
 
-  it('contains the compiled entry point and its declarations, and no sources, specs or demo', () => {
-    expect(missingFrom(paths, ['dist/index.js', 'dist/index.d.ts']), 'missing').to.deep.equal([]);
+  it('contains the CommonJS and ESM entry points and their declarations, and no sources, specs or demo', () => {
+    expect(missingFrom(paths, ENTRY_FILES), 'missing').to.deep.equal([]);
     expect(paths.filter((path) => /^(src|spec|demo)\//.test(path))).to.deep.equal([]);
   });
 
-  describe('installed into a separate app', () => {
-    let appDir: string;
-    let compiled = false;
+  describe('installed into apps', () => {
+    let appsDir: string;
 
     before(async () => {
-      appDir = join(scratch, 'app');
-      await mkdir(appDir);
-      await createApp(appDir, join(scratch, 'tarball', packed.filename));
+      appsDir = join(scratch, 'apps');
+      await mkdir(appsDir);
+      await installPackage(appsDir, join(scratch, 'tarball', packed.filename));
     });
 
-    it('compiles a strict TypeScript app that imports only the package and its peers', async () => {
-      const result = await run(join(appDir, 'node_modules', '.bin', 'tsc'), ['-p', appDir], appDir);
-      expect(result.stdout + result.stderr, 'tsc diagnostics').to.equal('');
-      expect(result.code).to.equal(0);
-      compiled = true;
-    });
+    describe('a CommonJS app (require)', () => {
+      let appDir: string;
+      let compiled = false;
 
-    describe('running over HTTP', () => {
-      let child: ChildProcess | undefined;
-      let base: string;
-      let login: Response;
-      let cookies: Map<string, string>;
+      before(async () => {
+        appDir = join(appsDir, 'cjs');
+        await createApp(appDir, 'cjs');
+      });
 
-      before(async function () {
-        if (!compiled) this.skip();
-        const started = await startApp(appDir);
-        child = started.child;
-        base = `http://127.0.0.1:${started.port}`;
-        login = await fetch(`${base}/login`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ username: 'ada' }),
+      it('compiles a strict TypeScript app that imports only the package and its peers', async () => {
+        const result = await compileApp(appDir);
+        expect(result.stdout + result.stderr, 'tsc diagnostics').to.equal('');
+        expect(result.code).to.equal(0);
+        compiled = true;
+      });
+
+      describe('running over HTTP', () => {
+        let child: ChildProcess | undefined;
+        let base: string;
+        let login: Response;
+        let cookies: Map<string, string>;
+
+        before(async function () {
+          if (!compiled) this.skip();
+          const started = await startApp(appDir);
+          child = started.child;
+          base = `http://127.0.0.1:${started.port}`;
+          login = await fetch(`${base}/login`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ username: 'ada' }),
+          });
+          cookies = cookiesOf(login);
         });
-        cookies = cookiesOf(login);
+
+        after(() => stopApp(child));
+
+        it('answers GET /me without credentials with 401 and code ERR_JWT_REQUIRED', async () => {
+          const response = await fetch(`${base}/me`);
+          expect(response.status).to.equal(401);
+          expect(((await response.json()) as { code: string }).code).to.equal('ERR_JWT_REQUIRED');
+        });
+
+        it('logs in on POST /login and sets the jwtTokenSession cookie', () => {
+          expect(login.status).to.equal(200);
+          expect(cookies.get('jwtTokenSession')).to.be.a('string').and.not.equal('');
+        });
+
+        it('reads the user from the token cookie', async () => {
+          const response = await fetch(`${base}/me`, { headers: { Cookie: `jwtTokenSession=${cookies.get('jwtTokenSession')}` } });
+          expect(response.status).to.equal(200);
+          expect(await response.json()).to.deep.equal({ username: 'ada' });
+        });
+
+        it('reads the user from an Authorization: Bearer header carrying the cookie\'s token', async () => {
+          const response = await fetch(`${base}/me`, { headers: { Authorization: `Bearer ${cookies.get('jwtTokenSession')}` } });
+          expect(response.status).to.equal(200);
+          expect(await response.json()).to.deep.equal({ username: 'ada' });
+        });
+
+        it('shows the flash set at login from the flash cookie', async () => {
+          const response = await fetch(`${base}/flash`, { headers: { Cookie: `jwtFlash=${cookies.get('jwtFlash')}` } });
+          expect(response.status).to.equal(200);
+          expect(await response.json()).to.deep.equal(['hi']);
+        });
+      });
+    });
+
+    describe('an ESM app ("type": "module", import)', () => {
+      let appDir: string;
+      let compiled = false;
+
+      before(async () => {
+        appDir = join(appsDir, 'esm');
+        await createApp(appDir, 'esm');
       });
 
-      after(() => stopApp(child));
-
-      it('answers GET /me without credentials with 401 and code ERR_JWT_REQUIRED', async () => {
-        const response = await fetch(`${base}/me`);
-        expect(response.status).to.equal(401);
-        expect(((await response.json()) as { code: string }).code).to.equal('ERR_JWT_REQUIRED');
+      it('compiles a strict TypeScript ESM app against the import condition\'s declarations', async () => {
+        const result = await compileApp(appDir);
+        expect(result.stdout + result.stderr, 'tsc diagnostics').to.equal('');
+        expect(result.code).to.equal(0);
+        expect(await readFile(join(appDir, 'dist', 'main.js'), 'utf8'), 'emitted as ESM').to.match(/^import .* from 'routing-controllers-jwt-session';$/m);
+        compiled = true;
       });
 
-      it('logs in on POST /login and sets the jwtTokenSession cookie', () => {
-        expect(login.status).to.equal(200);
-        expect(cookies.get('jwtTokenSession')).to.be.a('string').and.not.equal('');
-      });
+      describe('running over HTTP', () => {
+        let child: ChildProcess | undefined;
+        let base: string;
 
-      it('reads the user from the token cookie', async () => {
-        const response = await fetch(`${base}/me`, { headers: { Cookie: `jwtTokenSession=${cookies.get('jwtTokenSession')}` } });
-        expect(response.status).to.equal(200);
-        expect(await response.json()).to.deep.equal({ username: 'ada' });
-      });
+        // The app exits before printing its port when `import` and `require` load different copies.
+        before(async function () {
+          if (!compiled) this.skip();
+          const started = await startApp(appDir);
+          child = started.child;
+          base = `http://127.0.0.1:${started.port}`;
+        });
 
-      it('reads the user from an Authorization: Bearer header carrying the cookie\'s token', async () => {
-        const response = await fetch(`${base}/me`, { headers: { Authorization: `Bearer ${cookies.get('jwtTokenSession')}` } });
-        expect(response.status).to.equal(200);
-        expect(await response.json()).to.deep.equal({ username: 'ada' });
-      });
+        after(() => stopApp(child));
 
-      it('shows the flash set at login from the flash cookie', async () => {
-        const response = await fetch(`${base}/flash`, { headers: { Cookie: `jwtFlash=${cookies.get('jwtFlash')}` } });
-        expect(response.status).to.equal(200);
-        expect(await response.json()).to.deep.equal(['hi']);
+        it('logs in and reads the user from the Bearer token, with one copy of the package for import and require', async () => {
+          const login = await fetch(`${base}/login`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ username: 'grace' }),
+          });
+          expect(login.status).to.equal(200);
+          const { token } = (await login.json()) as { token: string };
+          const response = await fetch(`${base}/me`, { headers: { Authorization: `Bearer ${token}` } });
+          expect(response.status).to.equal(200);
+          expect(await response.json()).to.deep.equal({ username: 'grace', module: 'esm' });
+        });
       });
     });
   });
