@@ -121,7 +121,9 @@ export class TokenService {
   }
 
   #verifyUncached(token: string, nowSeconds: number): TokenClaims {
-    const kid = readKid(token);
+    const { kid, crit } = readHeader(token);
+    // RFC 7515 4.1.11: a token naming extensions that must be understood is refused; we know none.
+    if (crit) throw new InvalidTokenError('The token header lists critical extensions ("crit") this library does not support');
     const named = kid === undefined ? undefined : this.#keys.find((key) => key.kid === kid);
     const candidates = named === undefined ? this.#keys : [named];
     let firstError: unknown;
@@ -130,7 +132,11 @@ export class TokenService {
         return checkClaims(this.#verifyWith(token, key, nowSeconds));
       } catch (error) {
         // An expiry or not-before error comes after a good signature: no other key can do better.
-        if (error instanceof jwt.TokenExpiredError) throw new TokenExpiredError(error.expiredAt, { cause: error });
+        if (error instanceof jwt.TokenExpiredError) {
+          // An exp outside the range of dates (such as -1e300) is malformed rather than expired.
+          if (Number.isNaN(error.expiredAt.getTime())) throw toInvalid(error);
+          throw new TokenExpiredError(error.expiredAt, { cause: error });
+        }
         if (error instanceof jwt.NotBeforeError || error instanceof InvalidTokenError) throw toInvalid(error);
         firstError ??= error;
       }
@@ -165,16 +171,20 @@ function toInvalid(error: unknown): InvalidTokenError {
   return new InvalidTokenError(`The token is invalid: ${reason}`, { cause: error });
 }
 
-/** The `kid` of the token's header, if it has a readable one; failures are left to the verifier. */
-function readKid(token: string): string | undefined {
+/**
+ * What the token's header says of its key (`kid`) and whether it names critical extensions
+ * (`crit`); an unreadable header is left for the verifier to refuse.
+ */
+function readHeader(token: string): { kid: string | undefined; crit: boolean } {
   const end = token.indexOf('.');
-  if (end <= 0) return undefined;
+  if (end <= 0) return { kid: undefined, crit: false };
   try {
     const header: unknown = JSON.parse(Buffer.from(token.slice(0, end), 'base64url').toString('utf8'));
-    const kid = typeof header === 'object' && header !== null ? (header as { kid?: unknown }).kid : undefined;
-    return typeof kid === 'string' ? kid : undefined;
+    if (typeof header !== 'object' || header === null) return { kid: undefined, crit: false };
+    const { kid, crit } = header as { kid?: unknown; crit?: unknown };
+    return { kid: typeof kid === 'string' ? kid : undefined, crit: crit !== undefined };
   } catch {
-    return undefined;
+    return { kid: undefined, crit: false };
   }
 }
 

@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CsrfError } from '../errors/http-errors';
 import { JwtSessionError } from '../errors/jwt-session-error';
-import { SessionCommittedError } from '../errors/session-errors';
+import { SessionCommittedError, SessionTooLargeError } from '../errors/session-errors';
 import type { TokenClaims } from '../jwt/token-claims';
 import { extractToken, type FoundToken } from '../jwt/token-extraction';
 import { CookieBackend } from './cookie-backend';
@@ -222,7 +222,14 @@ export class RequestState {
     if (claims === undefined) return undefined;
     // The client owns header tokens; only the cookie, which this library manages, is renewed.
     const renewed = found?.source === 'cookie' && !this.#committed ? this.#runtime.tokens.renewal(claims) : undefined;
-    if (renewed !== undefined) this.#setTokenCookie(renewed.token, renewed.lifetime);
+    if (renewed !== undefined) {
+      try {
+        this.#setTokenCookie(renewed.token, renewed.lifetime);
+      } catch (error) {
+        // A token too large for a cookie is still valid as it is: it just is not renewed.
+        if (!(error instanceof SessionTooLargeError)) throw error;
+      }
+    }
     return claims.sub;
   }
 }
