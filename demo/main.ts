@@ -4,6 +4,7 @@ import { SessionManager } from 'routing-controllers-jwt-session';
 import { Container } from 'typedi';
 import { createDemoApp } from './app';
 import { readPort } from './port';
+import { demoSessionOptions } from './session-options';
 import { closeGracefully } from './shutdown';
 
 /** Loopback only: the demo users' passwords are printed on the login page. */
@@ -17,7 +18,7 @@ function main(): void {
   const port = readPort(process.env.PORT);
   const secret = process.env.SESSION_SECRET;
   // Without a secret the library makes a random one and emits a warning; it throws in production.
-  Container.get(SessionManager).configure({ secret });
+  Container.get(SessionManager).configure(demoSessionOptions(secret));
   if (secret === undefined) {
     console.log('SESSION_SECRET is not set: using a random per-process secret, so logins and sessions end when this process stops.');
   }

@@ -11,6 +11,8 @@ export interface LoginPage {
   /** True on `/logout`, to say so on the page without a flash that would linger to the next one. */
   loggedOut: boolean;
   demoUsers: string[];
+  /** The session's CSRF token, sent back by the form's hidden `_csrf` field. */
+  csrfToken: string;
 }
 
 /**
@@ -35,9 +37,12 @@ export class LoginController {
 
 /**
  * `@Flash()` already read (and consumed) the pending flashes before the action ran, which matters:
- * `logout()` discards every flash, so they are shown here once and then gone.
+ * `logout()` discards every flash, so they are shown here once and then gone. `logout()` also ends
+ * the session that held the CSRF token, so the form's token is taken after it: `@CsrfToken()`, which
+ * runs before the action, would hand out the token of the session being ended.
  */
 function loginPage(session: SessionHandle, flashes: string[], loggedOut: boolean): LoginPage {
   session.logout();
-  return { title: 'Jwt Login', flashes: toFlashViews(flashes), loggedOut, demoUsers: [...DEMO_USERS.keys()] };
+  const csrfToken = session.csrfToken();
+  return { title: 'Jwt Login', flashes: toFlashViews(flashes), loggedOut, demoUsers: [...DEMO_USERS.keys()], csrfToken };
 }

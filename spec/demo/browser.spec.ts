@@ -1,8 +1,11 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { HOSTILE_FLASHES, plantedFlashCookie } from '../security/support/hostile-flash';
 import { startDemo, type DemoProcess } from './support/demo-process';
 
 /** Debian's Chromium: .ci/run installs it; Playwright's own browser downloads cannot be fetched here. */
@@ -18,9 +21,11 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 const SCREENSHOT = path.resolve(__dirname, '../../.artifacts/demo-logged-in.png');
+const SECRET = 'demo-browser-spec-secret-0123456789-abcd';
 
-/** The one DOM function called inside the page: the specs compile without the DOM library. */
+/** The DOM the steps use inside the page: the specs compile without the DOM library. */
 declare function getComputedStyle(element: unknown): { backgroundColor: string };
+declare const document: { title: string; scripts: { length: number }; querySelectorAll(selector: string): { length: number } };
 
 /**
  * The demo as a newcomer meets it: `demo/main.ts` started as `npm start` starts it, and a real
@@ -43,7 +48,7 @@ describe('demo in a real browser (Chromium)', function () {
       console.log(`    Skipping the browser test: ${CHROMIUM} is not installed (apt-get install chromium).`);
       this.skip();
     }
-    demo = await startDemo({ SESSION_SECRET: 'demo-browser-spec-secret-0123456789-abcd' });
+    demo = await startDemo({ SESSION_SECRET: SECRET });
     userDataDir = mkdtempSync(path.join(os.tmpdir(), 'demo-chromium-'));
     context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
     page = context.pages()[0] ?? (await context.newPage());
@@ -78,9 +83,10 @@ describe('demo in a real browser (Chromium)', function () {
     await Promise.all([page.waitForEvent('load'), page.click('button[type=submit]')]);
   }
 
-  it('opens the login form, styled, naming the demo users', async () => {
+  it('opens the login form, styled, naming the demo users, with its CSRF token in a hidden field', async () => {
     await page.goto(`${demo?.url}/login`);
     expect(await page.locator('h1').textContent()).to.equal('Log in');
+    expect(await page.locator('form input[type=hidden][name=_csrf]').getAttribute('value')).to.match(/^[\w-]{43}$/);
     expect(await page.locator('.demo-users').textContent()).to.include('These are demo users');
     // The stylesheet loaded and applied: the submit button is no longer the browser's grey default.
     expect(await page.locator('button[type=submit]').evaluate((button) => getComputedStyle(button).backgroundColor)).to.equal('rgb(47, 111, 222)');
@@ -131,7 +137,8 @@ describe('demo in a real browser (Chromium)', function () {
     expect(heading).to.equal('Log in');
     expect(notice).to.equal('You are logged out.');
     expect(await page.locator('form[action="/validate-jwt-login"]').count()).to.equal(1);
-    expect(cookies).to.deep.equal([]);
+    // The token and flashes are gone; the one cookie left is the new form's session, holding its CSRF token.
+    expect(cookies).to.deep.equal(['jwtSession']);
     seen.push(`after logout, on ${new URL(page.url()).pathname}: "${heading}" form, "${notice}", cookies ${JSON.stringify(cookies)}`);
 
     await page.goto(`${demo?.url}/`);
@@ -140,5 +147,50 @@ describe('demo in a real browser (Chromium)', function () {
     expect(guest).to.equal('Welcome, guest');
     expect(await page.locator('#login').getAttribute('href')).to.equal('/login');
     seen.push(`then home shows "${guest}" with a login link`);
+  });
+
+  it('refuses the login form posted from another site with 403, and stays logged out', async () => {
+    // The attacker's site (localhost is another site than 127.0.0.1) cannot read the form's token,
+    // so its copy of the form has none; the browser does not send the demo's Lax cookies with it either.
+    const attacker = createServer((_request, response) => {
+      response.setHeader('Content-Type', 'text/html');
+      response.end(`<form method="post" action="${demo?.url}/validate-jwt-login"><input name="username" value="admin"><input name="password" value="admin"><button>go</button></form>`);
+    });
+    await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
+    try {
+      await page.goto(`http://localhost:${(attacker.address() as AddressInfo).port}/`);
+      const [response] = await Promise.all([page.waitForEvent('response'), page.click('button')]);
+      expect(response.status()).to.equal(403);
+      expect(await response.request().headerValue('cookie')).to.equal(null);
+    } finally {
+      attacker.closeAllConnections();
+      attacker.close();
+    }
+    await page.goto(`${demo?.url}/`);
+    expect(await page.locator('h1').textContent()).to.equal('Welcome, guest');
+    // That 403 (and Chromium's console line about it) is the outcome this step wants, not a problem of the page.
+    const expected = [`403 for ${demo?.url}/validate-jwt-login`, 'console error: Failed to load resource: the server responded with a status of 403 (Forbidden)'];
+    problems.splice(0, problems.length, ...problems.filter((problem) => !expected.includes(problem)));
+    seen.push('a login form posted from another site: 403, then home shows "Welcome, guest"');
+  });
+
+  it('shows flashes holding markup as text and runs none of it', async () => {
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    for (const payload of HOSTILE_FLASHES) {
+      await context?.addCookies([{ name: 'jwtFlash', value: await plantedFlashCookie(SECRET, payload), url: demo?.url ?? '' }]);
+      await page.goto(`${demo?.url}/`);
+      expect(await flashes(), payload).to.deep.equal([payload]);
+      expect(await page.evaluate(() => ({ title: document.title, scripts: document.scripts.length, images: document.querySelectorAll('img, svg, a[href^="javascript"]').length }))).to.deep.equal({
+        title: 'Main website · routing-controllers-jwt-session demo',
+        scripts: 0,
+        images: 0,
+      });
+    }
+    expect(dialogs).to.deep.equal([]);
+    seen.push(`${HOSTILE_FLASHES.length} flashes holding markup shown as text, no script run`);
   });
 });

@@ -29,7 +29,10 @@ describe('demo entry point (demo/main.ts)', function () {
 
   it('with SESSION_SECRET: keeps logins across a restart, says nothing about secrets, and exits 0 on SIGINT', async () => {
     demo = await startDemo({ SESSION_SECRET: SECRET });
-    const login = await request(demo.url).post('/validate-jwt-login').type('form').send({ username: 'admin', password: 'admin' }).expect(303);
+    const browser = request.agent(demo.url);
+    const form = await browser.get('/login').expect(200);
+    const csrfToken = /name="_csrf" value="([\w-]+)"/.exec(form.text)?.[1];
+    const login = await browser.post('/validate-jwt-login').type('form').send({ username: 'admin', password: 'admin', _csrf: csrfToken }).expect(303);
     const cookies = login.headers['set-cookie'] as unknown as string[];
     expect(await demo.stop('SIGINT')).to.equal(0);
     expect(demo.output()).not.to.include('SESSION_SECRET').and.not.to.include('JwtSessionWarning');
@@ -38,6 +41,15 @@ describe('demo entry point (demo/main.ts)', function () {
     demo = await startDemo({ SESSION_SECRET: SECRET });
     const home = await request(demo.url).get('/').set('Cookie', cookies.map((cookie) => cookie.split(';')[0])).expect(200);
     expect(home.text).to.include('Welcome admin');
+  });
+
+  it('turns the CSRF defence on: a login posted without the form\'s token is refused with 403', async () => {
+    demo = await startDemo({ SESSION_SECRET: SECRET });
+    const browser = request.agent(demo.url);
+    await browser.get('/login').expect(200);
+    const login = await browser.post('/validate-jwt-login').type('form').send({ username: 'admin', password: 'admin' }).expect(403);
+    expect(login.headers['set-cookie']).to.equal(undefined);
+    await browser.get('/api/me').expect(401);
   });
 
   it('refuses to start on a PORT that is not a port', async () => {

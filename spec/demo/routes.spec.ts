@@ -2,15 +2,23 @@ import 'reflect-metadata';
 import { expect } from 'chai';
 import type { Express } from 'express';
 import { SessionManager } from 'routing-controllers-jwt-session';
-import request from 'supertest';
+import request, { type Response } from 'supertest';
 import { Container } from 'typedi';
 import { createDemoApp } from '../../demo/app';
 import { formatAsDate } from '../../demo/format-date';
+import { demoSessionOptions } from '../../demo/session-options';
 import { setCookie } from '../support/cookies';
 import { serveOnLoopback, type LoopbackServer } from './support/loopback-server';
 
 const SECRET = 'demo-spec-secret-0123456789-abcdefghijkl';
 const XSS = '<script>alert("x")</script>';
+
+/** The CSRF token of the login form a page holds. */
+function csrfTokenOf(page: Response): string {
+  const token = /<input type="hidden" name="_csrf" value="([\w-]+)">/.exec(page.text)?.[1];
+  if (token === undefined) throw new Error(`no _csrf field in:\n${page.text}`);
+  return token;
+}
 
 /** What a page shows in its flash list, in order. */
 function flashesOf(html: string): string[] {
@@ -24,7 +32,7 @@ describe('demo app over HTTP', () => {
 
   before(async () => {
     // The manager the package's decorators resolve: the one the demo's main.ts configures.
-    manager = Container.get(SessionManager).configure({ secret: SECRET });
+    manager = Container.get(SessionManager).configure(demoSessionOptions(SECRET));
     app = createDemoApp();
     // A spec-only route that plants any flash, through the public API express middlewares use.
     app.get('/spec/flash', (req, res, next) => {
@@ -46,9 +54,20 @@ describe('demo app over HTTP', () => {
   /** A cookie-keeping client, like one browser. */
   const browser = () => request.agent(server.url);
 
+  /** Opens the login form in `agent`, as a browser does before submitting it, and returns its CSRF token. */
+  async function openForm(agent: ReturnType<typeof browser>): Promise<string> {
+    return csrfTokenOf(await agent.get('/login').expect(200));
+  }
+
+  /** Posts the login form `fields` from `agent`, with the token of the form it opened first; expects a 303 to `location`. */
+  async function submitForm(agent: ReturnType<typeof browser>, fields: Record<string, string>, location: string): Promise<Response> {
+    const _csrf = await openForm(agent);
+    return agent.post('/validate-jwt-login').type('form').send({ ...fields, _csrf }).expect(303).expect('Location', location);
+  }
+
   async function logIn(username = 'admin', password = username) {
     const agent = browser();
-    await agent.post('/validate-jwt-login').type('form').send({ username, password }).expect(303).expect('Location', '/');
+    await submitForm(agent, { username, password }, '/');
     return agent;
   }
 
@@ -63,6 +82,7 @@ describe('demo app over HTTP', () => {
     it('shows the login form, says the users are demo users, and links the stylesheet', async () => {
       const response = await browser().get('/login').expect(200).expect('Content-Type', /html/);
       expect(response.text).to.include('<form class="card" method="post" action="/validate-jwt-login">');
+      expect(csrfTokenOf(response)).to.match(/^[\w-]{43}$/);
       expect(response.text).to.include('name="username"').and.to.include('name="password" type="password"');
       expect(response.text).to.include('These are demo users');
       for (const name of ['admin', 'user1', 'user2']) expect(response.text).to.include(`<code>${name}</code> / <code>${name}</code>`);
@@ -79,6 +99,60 @@ describe('demo app over HTTP', () => {
     });
   });
 
+  describe('CSRF defence of the login form', () => {
+    /** What a refused POST must leave behind: a 403, no token cookie, and a browser still logged out. */
+    async function expectRefused(agent: ReturnType<typeof browser>, post: Promise<Response>) {
+      const response = await post;
+      expect(response.status).to.equal(403);
+      expect(response.text).to.include('CSRF token');
+      expect(setCookie(response, 'jwtTokenSession')).to.equal(undefined);
+      await agent.get('/api/me').expect(401);
+      expect((await agent.get('/').expect(200)).text).to.include('Welcome, guest');
+    }
+
+    const credentials = { username: 'admin', password: 'admin' };
+
+    it('gives every form a new token, since showing the form ends the session that held the last one', async () => {
+      const agent = browser();
+      const first = await openForm(agent);
+      const second = await openForm(agent);
+      expect(first).not.to.equal(second);
+    });
+
+    it('refuses a POST without the token with 403, and does not log in', async () => {
+      const agent = browser();
+      await openForm(agent);
+      await expectRefused(agent, agent.post('/validate-jwt-login').type('form').send(credentials).then((response) => response));
+    });
+
+    it('refuses a POST with a wrong token with 403, and does not log in', async () => {
+      const agent = browser();
+      const token = await openForm(agent);
+      const wrong = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
+      await expectRefused(agent, agent.post('/validate-jwt-login').type('form').send({ ...credentials, _csrf: wrong }).then((response) => response));
+    });
+
+    it("refuses a POST with another browser's token with 403, and does not log in", async () => {
+      const agent = browser();
+      await openForm(agent);
+      const attackers = await openForm(browser());
+      await expectRefused(agent, agent.post('/validate-jwt-login').type('form').send({ ...credentials, _csrf: attackers }).then((response) => response));
+    });
+
+    it('refuses a POST from a browser that never opened the form (a cross-site form) with 403, and does not log in', async () => {
+      const agent = browser();
+      const attackers = await openForm(browser());
+      await expectRefused(agent, agent.post('/validate-jwt-login').type('form').send({ ...credentials, _csrf: attackers }).then((response) => response));
+    });
+
+    it('refuses the token of a form shown before a logout with 403, and does not log in', async () => {
+      const agent = browser();
+      const stale = await openForm(agent);
+      await agent.get('/logout').expect(200);
+      await expectRefused(agent, agent.post('/validate-jwt-login').type('form').send({ ...credentials, _csrf: stale }).then((response) => response));
+    });
+  });
+
   describe('GET /static/style.css', () => {
     it('serves the stylesheet', async () => {
       const response = await request(server.url).get('/static/style.css').expect(200).expect('Content-Type', /text\/css/);
@@ -89,7 +163,7 @@ describe('demo app over HTTP', () => {
   describe('POST /validate-jwt-login', () => {
     it('sends a wrong password back to /login with a 303 and an error flash shown once', async () => {
       const agent = browser();
-      await agent.post('/validate-jwt-login').type('form').send({ username: 'admin', password: 'wrong' }).expect(303).expect('Location', '/login');
+      await submitForm(agent, { username: 'admin', password: 'wrong' }, '/login');
       const first = await agent.get('/login').expect(200);
       expect(flashesOf(first.text)).to.deep.equal(['Error : username or password']);
       expect(first.text).to.include('<li class="flash flash-error">');
@@ -100,7 +174,7 @@ describe('demo app over HTTP', () => {
 
     it('answers an unknown user exactly like a wrong password', async () => {
       const agent = browser();
-      await agent.post('/validate-jwt-login').type('form').send({ username: 'mallory', password: 'mallory' }).expect(303).expect('Location', '/login');
+      await submitForm(agent, { username: 'mallory', password: 'mallory' }, '/login');
       expect(flashesOf((await agent.get('/login')).text)).to.deep.equal(['Error : username or password']);
     });
 
@@ -108,19 +182,22 @@ describe('demo app over HTTP', () => {
       ['no fields', {}, 'Get login info error: username is required'],
       ['no password', { username: 'admin' }, 'Get login info error: password is required'],
       ['an empty username', { username: '', password: 'admin' }, 'Get login info error: username is required'],
-      ['a repeated field', 'username=admin&username=user1&password=admin', 'Get login info error: username is required'],
+      ['a repeated field', 'username=admin&username=user1&password=admin&_csrf=', 'Get login info error: username is required'],
       ['a 300-character password', { username: 'admin', password: 'a'.repeat(300) }, 'Get login info error: password is longer than 256 characters'],
     ] as const) {
       it(`flashes the reason and redirects to /login for ${what}`, async () => {
         const agent = browser();
-        await agent.post('/validate-jwt-login').type('form').send(form).expect(303).expect('Location', '/login');
+        const token = await openForm(agent);
+        const body = typeof form === 'string' ? `${form}${token}` : { ...form, _csrf: token };
+        await agent.post('/validate-jwt-login').type('form').send(body).expect(303).expect('Location', '/login');
         expect(flashesOf((await agent.get('/login')).text)).to.deep.equal([reason]);
       });
     }
 
     it('treats a JSON body as a missing form rather than logging in', async () => {
       const agent = browser();
-      await agent.post('/validate-jwt-login').send({ username: 'admin', password: 'admin' }).expect(303).expect('Location', '/login');
+      const token = await openForm(agent);
+      await agent.post('/validate-jwt-login').set('x-csrf-token', token).send({ username: 'admin', password: 'admin' }).expect(303).expect('Location', '/login');
       expect(flashesOf((await agent.get('/login')).text)).to.deep.equal(['Get login info error: username is required']);
     });
 
@@ -135,12 +212,7 @@ describe('demo app over HTTP', () => {
     });
 
     it('logs in with a 303 to / and a one-hour HttpOnly token cookie holding a valid JWT', async () => {
-      const response = await browser()
-        .post('/validate-jwt-login')
-        .type('form')
-        .send({ username: 'user1', password: 'user1' })
-        .expect(303)
-        .expect('Location', '/');
+      const response = await submitForm(browser(), { username: 'user1', password: 'user1' }, '/');
       const token = setCookie(response, 'jwtTokenSession');
       expect(token?.value).to.match(/^[\w-]+\.[\w-]+\.[\w-]+$/);
       expect(token?.attributes.get('max-age')).to.equal('3600');
@@ -239,17 +311,21 @@ describe('demo app over HTTP', () => {
   });
 
   describe('GET /logout', () => {
-    it('deletes the token, session and flash cookies and shows the login form', async () => {
+    it('deletes the token and flash cookies, ends the session (a fresh one holds only the form\'s CSRF token) and shows the login form', async () => {
       const agent = await logIn();
-      await agent.get('/account').expect(200);
+      const account = await agent.get('/account').expect(200);
       const response = await agent.get('/logout').expect(200);
-      for (const name of ['jwtTokenSession', 'jwtSession', 'jwtFlash']) {
+      for (const name of ['jwtTokenSession', 'jwtFlash']) {
         expect(setCookie(response, name)?.attributes.get('max-age'), name).to.equal('0');
       }
+      expect(setCookie(response, 'jwtSession')?.value).to.be.a('string').and.not.to.equal(setCookie(account, 'jwtSession')?.value);
       expect(response.text).to.include('You are logged out.').and.to.include('action="/validate-jwt-login"');
       const home = await agent.get('/').expect(200);
       expect(home.text).not.to.include('Welcome admin');
       await agent.get('/api/me').expect(401);
+      // The visit counted before the logout is gone with the session that held it.
+      await submitForm(agent, { username: 'admin', password: 'admin' }, '/');
+      expect((await agent.get('/account').expect(200)).text).to.include('You opened this page 1 time in this session.');
     });
 
     it('shows flashes still pending, once', async () => {
