@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -11,7 +12,7 @@ describe('ESM entry point (dist/index.mjs)', () => {
   let esm: Record<string, unknown>;
 
   before(async () => {
-    cjs = require(join(DIST, 'index.js')) as Record<string, unknown>;
+    cjs = createRequire(__filename)(join(DIST, 'index.js')) as Record<string, unknown>;
     esm = (await import(pathToFileURL(join(DIST, 'index.mjs')).href)) as Record<string, unknown>;
   });
 
