@@ -4,7 +4,17 @@ import { JwtRequiredError } from '../errors/http-errors';
 import type { ParamDecorator } from './param-decorator';
 import { sessionOfAction } from './session-of';
 
-/** Options of {@link JwtUser}. */
+/**
+ * Options of {@link JwtUser}.
+ *
+ * @example
+ * ```ts
+ * @Get('/api/me')
+ * me(@JwtUser({ required: true }) username: string) {
+ *   return { username }; // never runs without a valid token: the request gets a 401
+ * }
+ * ```
+ */
 export interface JwtUserOptions {
   /**
    * Answer 401 (a {@link JwtRequiredError}) instead of running the action when no valid token comes

@@ -3,7 +3,20 @@ import { UseBefore } from 'routing-controllers';
 import { JwtRequiredError, JwtSessionHttpError } from '../errors/http-errors';
 import { sessionOf } from './session-of';
 
-/** Options of {@link RequireJwt}. */
+/**
+ * Options of {@link RequireJwt}.
+ *
+ * @example
+ * ```ts
+ * @Get('/account')
+ * @RequireJwt({ redirectTo: '/login', flash: 'Please log in first' }) // pages: 303 to the form
+ * account(@JwtUser() username: string) {}
+ *
+ * @Get('/api/me')
+ * @RequireJwt({ message: 'Send your API token as "Authorization: Bearer <token>"' }) // APIs: 401 JSON
+ * me(@JwtUser() username: string) {}
+ * ```
+ */
 export interface RequireJwtOptions {
   /**
    * For pages: redirect here with a 303 instead of answering 401 JSON.
@@ -22,7 +35,19 @@ export interface RequireJwtOptions {
   message?: string;
 }
 
-/** A decorator for a controller class or one of its methods. */
+/**
+ * A decorator for a controller class or one of its methods.
+ *
+ * @example
+ * ```ts
+ * const membersOnly: ClassOrMethodDecorator = RequireJwt({ redirectTo: '/login' });
+ *
+ * @Service()
+ * @Controller('/members')
+ * @membersOnly // on the class: every action
+ * class MembersController {}
+ * ```
+ */
 export type ClassOrMethodDecorator = (target: object, propertyKey?: string | symbol, descriptor?: PropertyDescriptor) => void;
 
 /**

@@ -1,9 +1,28 @@
 import { HttpError } from 'routing-controllers';
 
-/** Codes of the HTTP answers this library gives by itself. */
+/**
+ * Codes of the HTTP answers this library gives by itself.
+ *
+ * @example
+ * ```ts
+ * const body = (await response.json()) as HttpErrorBody;
+ * if (body.code === 'ERR_CSRF') showNotice('This form has expired: reload the page');
+ * ```
+ */
 export type JwtSessionHttpErrorCode = 'ERR_JWT_REQUIRED' | 'ERR_CSRF' | 'ERR_SESSION_STORE_UNAVAILABLE';
 
-/** JSON body of a 401, 403 or 503 answer from the library: name, code and message, nothing else. */
+/**
+ * JSON body of a 401, 403 or 503 answer from the library: name, code and message, nothing else.
+ *
+ * @example
+ * ```ts
+ * const response = await fetch('/api/me');
+ * if (response.status === 401) {
+ *   const body = (await response.json()) as HttpErrorBody;
+ *   // { name: 'JwtRequiredError', code: 'ERR_JWT_REQUIRED', message: 'A valid JWT is required: ...' }
+ * }
+ * ```
+ */
 export interface HttpErrorBody {
   /** The error class name, such as `'JwtRequiredError'`. */
   name: string;
@@ -16,6 +35,15 @@ export interface HttpErrorBody {
 /**
  * Base of the library's HTTP answers: routing-controllers `HttpError`s that serialize to
  * {@link HttpErrorBody} and carry `status`, so plain express error handlers answer the right code too.
+ *
+ * @example
+ * ```ts
+ * // A plain express error handler, for errors thrown outside routing-controllers' own handling:
+ * app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
+ *   if (error instanceof JwtSessionHttpError) return res.status(error.status).json(error.toJSON());
+ *   next(error);
+ * });
+ * ```
  */
 export abstract class JwtSessionHttpError extends HttpError {
   /** Stable machine-readable code. */

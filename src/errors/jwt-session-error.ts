@@ -1,6 +1,16 @@
 /**
  * Stable codes of the errors this library throws, one per error class.
  * Branch on these (or on `instanceof`), never on message text.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await manager.validateToken(token);
+ * } catch (error) {
+ *   if (error instanceof JwtSessionError && error.code === 'ERR_JWT_EXPIRED') return askForANewToken();
+ *   throw error;
+ * }
+ * ```
  */
 export type JwtSessionErrorCode =
   | 'ERR_JWT_SESSION_CONFIG'

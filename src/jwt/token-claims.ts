@@ -1,6 +1,16 @@
 import type { JsonValue } from '../session/json-value';
 
-/** The claims of a token this library issued or accepted. */
+/**
+ * The claims of a token this library issued or accepted.
+ *
+ * @example
+ * ```ts
+ * // Claims are signed, not encrypted: anyone holding a token can read them (unverified, for display).
+ * const payload = token.split('.')[1];
+ * const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as TokenClaims;
+ * console.log(claims.sub, new Date(claims.exp * 1000));
+ * ```
+ */
 export interface TokenClaims {
   /** Subject: the username. */
   readonly sub: string;

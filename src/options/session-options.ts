@@ -1,13 +1,35 @@
 import type { KeyObject } from 'node:crypto';
 import type { SessionStore } from '../store/session-store';
 
-/** Value of the `SameSite` cookie attribute. */
+/**
+ * Value of the `SameSite` cookie attribute.
+ *
+ * @example
+ * ```ts
+ * // An app embedded in other sites' pages needs cookies sent cross-site, which requires Secure:
+ * manager.configure({ secret, cookie: { sameSite: 'none', secure: true } });
+ * ```
+ */
 export type SameSite = 'lax' | 'strict' | 'none';
 
-/** Value of the `Priority` cookie attribute (honoured by Chromium browsers). */
+/**
+ * Value of the `Priority` cookie attribute (honoured by Chromium browsers).
+ *
+ * @example
+ * ```ts
+ * manager.configure({ secret, cookie: { priority: 'high' } });
+ * ```
+ */
 export type CookiePriority = 'low' | 'medium' | 'high';
 
-/** JWT signing algorithms this library accepts; `none` is never one of them. */
+/**
+ * JWT signing algorithms this library accepts; `none` is never one of them.
+ *
+ * @example
+ * ```ts
+ * manager.configure({ secret, jwt: { algorithm: 'ES256', privateKey: readFileSync('jwt-private.pem', 'utf8') } });
+ * ```
+ */
 export type JwtAlgorithm =
   | 'HS256'
   | 'HS384'
@@ -22,7 +44,17 @@ export type JwtAlgorithm =
   | 'ES384'
   | 'ES512';
 
-/** Attributes of every cookie the library sets (token, session and flash cookies). */
+/**
+ * Attributes of every cookie the library sets (token, session and flash cookies).
+ *
+ * @example
+ * ```ts
+ * manager.configure({
+ *   secret,
+ *   cookie: { sameSite: 'strict', maxAge: 8 * 3600, rolling: true, domain: 'example.com' },
+ * });
+ * ```
+ */
 export interface CookieOptions {
   /**
    * `Path` attribute.
@@ -76,7 +108,17 @@ export interface CookieOptions {
   priority?: CookiePriority;
 }
 
-/** How tokens are signed and checked. */
+/**
+ * How tokens are signed and checked.
+ *
+ * @example
+ * ```ts
+ * manager.configure({
+ *   secret,
+ *   jwt: { expiresIn: 900, renewWithin: 300, maxLifetime: 8 * 3600, issuer: 'my-app', audience: 'my-app-web' },
+ * });
+ * ```
+ */
 export interface JwtOptions {
   /**
    * The one algorithm tokens are signed with and the only one accepted when verifying:
@@ -130,7 +172,15 @@ export interface JwtOptions {
   publicKey?: string | KeyObject;
 }
 
-/** Where a state-changing request carries its CSRF token. */
+/**
+ * Where a state-changing request carries its CSRF token.
+ *
+ * @example
+ * ```ts
+ * // The names an existing frontend already uses (Angular's HttpClient sends X-XSRF-TOKEN):
+ * manager.configure({ secret, csrf: { header: 'x-xsrf-token', field: 'csrfToken' } });
+ * ```
+ */
 export interface CsrfOptions {
   /**
    * Request header holding the token, for scripts (`fetch(url, { headers: { 'x-csrf-token': token } })`).

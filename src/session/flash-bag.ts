@@ -1,7 +1,17 @@
 import { isJsonValue, type JsonValue } from './json-value';
 import type { SlotCodec } from './sealed-slot';
 
-/** One pending flash message and its category. */
+/**
+ * One pending flash message and its category.
+ *
+ * @example
+ * ```ts
+ * @Get('/notices')
+ * notices(@Session() session: SessionHandle) {
+ *   return session.flashEntries().map(({ category, message }) => ({ kind: category ?? 'info', message }));
+ * }
+ * ```
+ */
 export interface FlashEntry {
   /** The category given to `flash`, such as `'error'`; undefined when none was given. */
   readonly category: string | undefined;

@@ -1,4 +1,13 @@
-/** A value that survives `JSON.stringify` and `JSON.parse` unchanged: what sessions and claims hold. */
+/**
+ * A value that survives `JSON.stringify` and `JSON.parse` unchanged: what sessions and claims hold.
+ *
+ * @example
+ * ```ts
+ * const preferences: JsonValue = { theme: 'dark', pageSize: 50, tags: ['news', 'sport'] };
+ * session.set('preferences', preferences);
+ * session.set('lastSeen', new Date().toISOString()); // a Date itself is not a JsonValue: store its string
+ * ```
+ */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /**

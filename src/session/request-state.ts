@@ -25,7 +25,14 @@ function equalSecrets(expected: string, actual: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Options of {@link SessionHandle.login}. */
+/**
+ * Options of {@link SessionHandle.login}.
+ *
+ * @example
+ * ```ts
+ * const token = session.login(username, { expiresIn: 900, claims: { role: 'admin' } });
+ * ```
+ */
 export interface LoginOptions {
   /** Token lifetime in seconds; also the token cookie's `Max-Age`. Defaults to `jwt.expiresIn`. */
   expiresIn?: number;

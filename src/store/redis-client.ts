@@ -1,6 +1,14 @@
 /**
  * The part of an ioredis `multi()` transaction the {@link RedisSessionStore} uses. Declared here so
  * the library's types do not depend on a Redis client package.
+ *
+ * @example
+ * ```ts
+ * import Redis from 'ioredis';
+ *
+ * // What RedisSessionStore queues its commands on; ioredis's multi() fits it.
+ * const transaction: RedisTransaction = new Redis({ enableOfflineQueue: false }).multi();
+ * ```
  */
 export interface RedisTransaction {
   /** HGETALL key. */

@@ -4,7 +4,14 @@ import type { JsonValue } from '../session/json-value';
 import type { RedisClient, RedisTransaction } from './redis-client';
 import type { SessionChange, SessionRecord, SessionStore, StoreLoadResult, TokenQuery } from './session-store';
 
-/** Options of {@link RedisSessionStore}. */
+/**
+ * Options of {@link RedisSessionStore}.
+ *
+ * @example
+ * ```ts
+ * const store = new RedisSessionStore(redis, { prefix: 'shop:', timeout: 500 });
+ * ```
+ */
 export interface RedisSessionStoreOptions {
   /**
    * Prefix of every key the store writes, so several apps can share one Redis.

@@ -1,7 +1,17 @@
 import type { FlashEntry } from '../session/flash-bag';
 import type { JsonValue } from '../session/json-value';
 
-/** What a server-side store keeps for one session. */
+/**
+ * What a server-side store keeps for one session.
+ *
+ * @example
+ * ```ts
+ * const record: SessionRecord = {
+ *   entries: { cart: ['sku-1'] },
+ *   flashes: [{ message: 'Added to your cart', category: 'info' }],
+ * };
+ * ```
+ */
 export interface SessionRecord {
   /** The app's entries by key. */
   readonly entries: Readonly<Record<string, JsonValue>>;
@@ -11,7 +21,19 @@ export interface SessionRecord {
   readonly csrf?: string;
 }
 
-/** A change to one session record. Entries change key by key, so concurrent writes of different keys both land. */
+/**
+ * A change to one session record. Entries change key by key, so concurrent writes of different keys both land.
+ *
+ * @example
+ * ```ts
+ * // In a SessionStore of your own: apply the keys one by one, so concurrent writes of other keys stay.
+ * async save(sessionId: string, change: SessionChange, ttl: number): Promise<void> {
+ *   const entries = { ...this.sessions.get(sessionId)?.entries, ...change.set };
+ *   for (const key of change.delete ?? []) delete entries[key];
+ *   // ...store entries, change.flashes and change.csrf when given, and expire the session after ttl seconds
+ * }
+ * ```
+ */
 export interface SessionChange {
   /** Entries to store, by key. */
   readonly set?: Readonly<Record<string, JsonValue>>;
@@ -25,7 +47,16 @@ export interface SessionChange {
   readonly username?: string;
 }
 
-/** The token part of a {@link SessionStore.load} query. */
+/**
+ * The token part of a {@link SessionStore.load} query.
+ *
+ * @example
+ * ```ts
+ * // In a SessionStore of your own: a token is revoked when its jti is denied, or when it was issued
+ * // before its user's last "log out everywhere".
+ * const revoked = (token.jti !== undefined && this.denied.has(token.jti)) || token.iat <= (this.loggedOutAt.get(token.sub) ?? -1);
+ * ```
+ */
 export interface TokenQuery {
   /** The token's `jti`, checked against the deny list. */
   readonly jti: string | undefined;
@@ -35,7 +66,18 @@ export interface TokenQuery {
   readonly iat: number;
 }
 
-/** What {@link SessionStore.load} answers. */
+/**
+ * What {@link SessionStore.load} answers.
+ *
+ * @example
+ * ```ts
+ * // In a SessionStore of your own:
+ * async load(sessionId: string | undefined, token: TokenQuery | undefined): Promise<StoreLoadResult> {
+ *   const record = sessionId === undefined ? undefined : this.sessions.get(sessionId);
+ *   return { record, tokenRevoked: token !== undefined && this.isRevoked(token) };
+ * }
+ * ```
+ */
 export interface StoreLoadResult {
   /** The session's record; undefined when the session does not exist (or expired). */
   readonly record: SessionRecord | undefined;
