@@ -3,27 +3,17 @@ import { expect } from 'chai';
 import jwt from 'jsonwebtoken';
 import { ConfigError } from '../../src/errors/config-error';
 import { InvalidTokenError, TokenExpiredError } from '../../src/errors/token-errors';
-import { MAX_TOKEN_LENGTH, TokenService } from '../../src/jwt/token-service';
-import { resolveOptions } from '../../src/options/resolve-options';
+import { MAX_TOKEN_LENGTH, type TokenService } from '../../src/jwt/token-service';
 import type { SessionManagerOptions } from '../../src/options/session-options';
 import { forgeHs256, forgeUnsigned } from '../support/forge';
+import { tokenService, verifyError } from '../support/token-service';
 import { OLD_SECRET, OTHER_SECRET, SECRET } from '../support/secrets';
 
 const T0 = 1_700_000_000_000;
 
 /** A token service on a clock the test moves. */
 function service(options: SessionManagerOptions = {}, clock = { now: T0 }): TokenService {
-  const resolved = resolveOptions({ secret: SECRET, ...options }, { production: false });
-  return new TokenService(resolved.jwt, () => clock.now);
-}
-
-function verifyError(tokens: TokenService, token: string): Error {
-  try {
-    tokens.verify(token);
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected verify to throw');
+  return tokenService(options, () => clock.now);
 }
 
 describe('TokenService', () => {

@@ -2,10 +2,10 @@ import { createHmac, createSecretKey, generateKeyPairSync } from 'node:crypto';
 import { expect } from 'chai';
 import jwt from 'jsonwebtoken';
 import { InvalidTokenError, TokenExpiredError } from '../../src/errors/token-errors';
-import { TokenService } from '../../src/jwt/token-service';
-import { resolveOptions } from '../../src/options/resolve-options';
+import type { TokenService } from '../../src/jwt/token-service';
 import type { SessionManagerOptions } from '../../src/options/session-options';
 import { OTHER_SECRET, SECRET } from '../support/secrets';
+import { tokenService, verifyError } from '../support/token-service';
 
 /** jose 6 ships as ES modules only; a dynamic import loads it from this CommonJS spec. */
 const loadJose = () => import('jose');
@@ -25,16 +25,7 @@ const T0 = Date.UTC(2026, 0, 1);
 const NOW = T0 / 1000;
 
 function service(options: SessionManagerOptions = {}, now = T0): TokenService {
-  return new TokenService(resolveOptions({ secret: SECRET, ...options }, { production: false }).jwt, () => now);
-}
-
-function verifyError(tokens: TokenService, token: string): Error {
-  try {
-    tokens.verify(token);
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected verify to throw');
+  return tokenService(options, () => now);
 }
 
 describe('interoperability', () => {

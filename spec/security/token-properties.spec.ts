@@ -3,17 +3,16 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { InvalidTokenError, TokenExpiredError } from '../../src/errors/token-errors';
 import type { TokenClaims } from '../../src/jwt/token-claims';
-import { TokenService } from '../../src/jwt/token-service';
-import { resolveOptions } from '../../src/options/resolve-options';
+import type { TokenService } from '../../src/jwt/token-service';
 import type { SessionManagerOptions } from '../../src/options/session-options';
-import { SECRET } from '../support/secrets';
+import { tokenService } from '../support/token-service';
 import { applyMutation, BASE64URL_ALPHABET, mutationOf, type Mutation } from './support/mutations';
 
 const RUNS = 10_000;
 const T0 = Date.UTC(2026, 0, 1);
 
 function service(options: SessionManagerOptions = {}): TokenService {
-  return new TokenService(resolveOptions({ secret: SECRET, ...options }, { production: false }).jwt, () => T0);
+  return tokenService(options, () => T0);
 }
 
 /** What `verify` did: the claims it accepted, or the error it threw, which must be one of the library's two. */
