@@ -78,4 +78,20 @@ describe('CookieSealer', () => {
       expect(sealer(SECRET).open('n', bad, NOW)).to.equal(undefined);
     }
   });
+
+  it('remembers opened values, but never past their expiry nor for another name', () => {
+    const sealer = new CookieSealer(new KeyRing([SECRET], 'cookie'));
+    const value = sealer.seal('n', text, LATER);
+    expect(sealer.open('n', value, NOW)).to.equal(text);
+    expect(sealer.open('n', value, NOW + 1), 'from memory').to.equal(text);
+    expect(sealer.open('other', value, NOW)).to.equal(undefined);
+    expect(sealer.open('n', value, LATER)).to.equal(undefined);
+  });
+
+  it('never uses an IV twice', () => {
+    const sealer = new CookieSealer(new KeyRing([SECRET], 'cookie'));
+    const ivs = new Set<string>();
+    for (let i = 0; i < 2000; i += 1) ivs.add(Buffer.from(sealer.seal('n', 'x', LATER), 'base64url').subarray(5, 17).toString('hex'));
+    expect(ivs.size).to.equal(2000);
+  });
 });

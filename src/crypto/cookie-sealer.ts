@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomFillSync } from 'node:crypto';
 import type { KeyRing } from './key-ring';
 
 /** Format version, the first byte of every sealed value; a reader rejects versions it does not know. */
@@ -14,6 +14,16 @@ const TAG_BYTES = 16;
 const EXPIRY_BYTES = 6;
 const OVERHEAD = HEADER_BYTES + IV_BYTES + EXPIRY_BYTES + TAG_BYTES;
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
+/** How many recently opened values are remembered, so a cookie sent again is not decrypted again. */
+const OPENED_CACHE_SIZE = 1024;
+/** Random bytes drawn from the CSPRNG in one call and handed out as IVs, each byte once. */
+const IV_POOL_BYTES = 4096;
+
+/** A value opened before: its text and when it expires (ms since the epoch). */
+interface Opened {
+  readonly text: string;
+  readonly expiresAt: number;
+}
 
 /**
  * Seals text into cookie values with AES-256-GCM:
@@ -23,6 +33,11 @@ const BASE64URL = /^[A-Za-z0-9_-]+$/;
  */
 export class CookieSealer {
   readonly #keys: KeyRing;
+  /** Keyed by cookie name and value: a value only ever opens for the name it was sealed for. */
+  readonly #opened = new Map<string, Opened>();
+  readonly #associated = new Map<string, Buffer>();
+  #ivPool = Buffer.alloc(0);
+  #ivOffset = 0;
 
   constructor(keys: KeyRing) {
     this.#keys = keys;
@@ -36,16 +51,22 @@ export class CookieSealer {
   /** Seals `text` for the cookie `name`; it opens until `expiresAt` (ms since the epoch). */
   seal(name: string, text: string, expiresAt: number): string {
     const { id, key } = this.#keys.primary;
-    const header = Buffer.allocUnsafe(HEADER_BYTES);
-    header.writeUInt8(SEAL_VERSION, 0);
-    header.writeUInt32BE(id, VERSION_BYTES);
-    const iv = randomBytes(IV_BYTES);
-    const expiry = Buffer.allocUnsafe(EXPIRY_BYTES);
-    expiry.writeUIntBE(Math.floor(expiresAt), 0, EXPIRY_BYTES);
+    const textBytes = Buffer.byteLength(text, 'utf8');
+    const plain = Buffer.allocUnsafe(EXPIRY_BYTES + textBytes);
+    plain.writeUIntBE(Math.floor(expiresAt), 0, EXPIRY_BYTES);
+    plain.write(text, EXPIRY_BYTES, 'utf8');
+    const out = Buffer.allocUnsafe(OVERHEAD + textBytes);
+    out.writeUInt8(SEAL_VERSION, 0);
+    out.writeUInt32BE(id, VERSION_BYTES);
+    const iv = this.#nextIv();
+    iv.copy(out, HEADER_BYTES);
     const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
-    cipher.setAAD(associatedData(header, name));
-    const body = Buffer.concat([cipher.update(expiry), cipher.update(text, 'utf8'), cipher.final()]);
-    return Buffer.concat([header, iv, body, cipher.getAuthTag()]).toString('base64url');
+    cipher.setAAD(this.#associatedData(out.subarray(0, HEADER_BYTES), name));
+    const body = cipher.update(plain);
+    cipher.final();
+    body.copy(out, HEADER_BYTES + IV_BYTES);
+    cipher.getAuthTag().copy(out, HEADER_BYTES + IV_BYTES + body.length);
+    return out.toString('base64url');
   }
 
   /**
@@ -55,26 +76,61 @@ export class CookieSealer {
    */
   open(name: string, value: string, now: number): string | undefined {
     if (value.length > MAX_SEALED_LENGTH || !BASE64URL.test(value)) return undefined;
+    const cacheKey = `${name}\u0000${value}`;
+    const cached = this.#opened.get(cacheKey);
+    if (cached !== undefined) {
+      this.#opened.delete(cacheKey);
+      if (cached.expiresAt <= now) return undefined;
+      this.#opened.set(cacheKey, cached);
+      return cached.text;
+    }
+    const opened = this.#decrypt(name, value);
+    if (opened === undefined || opened.expiresAt <= now) return undefined;
+    this.#opened.set(cacheKey, opened);
+    if (this.#opened.size > OPENED_CACHE_SIZE) this.#opened.delete(this.#opened.keys().next().value as string);
+    return opened.text;
+  }
+
+  #decrypt(name: string, value: string): Opened | undefined {
     const bytes = Buffer.from(value, 'base64url');
     if (bytes.length < OVERHEAD || bytes.readUInt8(0) !== SEAL_VERSION) return undefined;
     const key = this.#keys.find(bytes.readUInt32BE(VERSION_BYTES));
     if (key === undefined) return undefined;
-    const iv = bytes.subarray(HEADER_BYTES, HEADER_BYTES + IV_BYTES);
-    const tag = bytes.subarray(bytes.length - TAG_BYTES);
     let plain: Buffer;
     try {
-      const decipher = createDecipheriv('aes-256-gcm', key.key, iv, { authTagLength: TAG_BYTES });
-      decipher.setAAD(associatedData(bytes.subarray(0, HEADER_BYTES), name));
-      decipher.setAuthTag(tag);
-      plain = Buffer.concat([decipher.update(bytes.subarray(HEADER_BYTES + IV_BYTES, bytes.length - TAG_BYTES)), decipher.final()]);
+      const decipher = createDecipheriv('aes-256-gcm', key.key, bytes.subarray(HEADER_BYTES, HEADER_BYTES + IV_BYTES), {
+        authTagLength: TAG_BYTES,
+      });
+      decipher.setAAD(this.#associatedData(bytes.subarray(0, HEADER_BYTES), name));
+      decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
+      plain = decipher.update(bytes.subarray(HEADER_BYTES + IV_BYTES, bytes.length - TAG_BYTES));
+      decipher.final();
     } catch {
       return undefined;
     }
-    if (plain.readUIntBE(0, EXPIRY_BYTES) <= now) return undefined;
-    return plain.toString('utf8', EXPIRY_BYTES);
+    return { expiresAt: plain.readUIntBE(0, EXPIRY_BYTES), text: plain.toString('utf8', EXPIRY_BYTES) };
   }
-}
 
-function associatedData(header: Buffer, name: string): Buffer {
-  return Buffer.concat([header, Buffer.from(name, 'utf8')]);
+  /** The associated data of a value: its header (version and key id) and the cookie name. */
+  #associatedData(header: Buffer, name: string): Buffer {
+    const cacheKey = `${header.toString('hex')}:${name}`;
+    let data = this.#associated.get(cacheKey);
+    if (data === undefined) {
+      data = Buffer.concat([header, Buffer.from(name, 'utf8')]);
+      // Bounded by the listed keys times the cookie names: unknown key ids never get this far.
+      if (this.#associated.size < 64) this.#associated.set(cacheKey, data);
+    }
+    return data;
+  }
+
+  /** 12 fresh random bytes: a slice of a pool filled by the CSPRNG, never handed out twice. */
+  #nextIv(): Buffer {
+    if (this.#ivOffset + IV_BYTES > this.#ivPool.length) {
+      this.#ivPool = randomFillSync(Buffer.allocUnsafe(IV_POOL_BYTES));
+      this.#ivOffset = 0;
+    }
+    const iv = this.#ivPool.subarray(this.#ivOffset, this.#ivOffset + IV_BYTES);
+    this.#ivOffset += IV_BYTES;
+    return iv;
+  }
 }
