@@ -4,6 +4,15 @@ import { onHeaders } from './on-headers';
 import type { RequestState } from './request-state';
 import { SessionHandle } from './session-handle';
 
+/** The outcome of `work` as a promise, so a synchronous throw becomes a rejection. */
+function settle<T>(work: () => T): Promise<T> {
+  try {
+    return Promise.resolve(work());
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
 /** Marks a request whose state was released, so a late caller gets an error, not a stale copy. */
 const RELEASED = Symbol('released');
 
@@ -37,11 +46,12 @@ export class RequestRegistry {
     if (entry === RELEASED) return Promise.reject(new SessionCommittedError());
     if (entry !== undefined) return entry.handle;
     const state = create();
-    const handle = state.load().then(() => {
+    const admit = (): SessionHandle => {
       const rejection = state.csrfRejection();
       if (rejection !== undefined) throw rejection;
       return new SessionHandle(state);
-    });
+    };
+    const handle = state.remote ? state.load().then(admit) : settle(admit);
     this.#entries.set(request, { state, handle });
     this.#active += 1;
     onHeaders(response, () => state.commit());

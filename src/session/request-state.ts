@@ -71,6 +71,11 @@ export class RequestState {
     this.#backend = store === undefined ? new CookieBackend(runtime, this.#jar) : new StoreBackend(runtime, this.#jar, store);
   }
 
+  /** Whether the session lives in a server-side store, so must be {@link RequestState.load}ed first. */
+  get remote(): boolean {
+    return this.#backend.remote;
+  }
+
   /**
    * Fetches the session from a server-side store, checking in the same round trip whether the
    * request's token was revoked. Nothing to do (and no token work) for the cookie store.
