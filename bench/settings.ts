@@ -16,18 +16,19 @@ export interface Settings {
  * The full run (for people and BENCHMARKS.md, ~7 minutes on 2 cores) and the quick one (for CI,
  * well under 30 s: every stack and every case once, figures too short to quote). The quick run
  * writes into the git-ignored .artifacts/, so CI leaves the tree clean. autocannon runs last at
- * least a second (it stops on a 1-second tick), so the quick run skips the HTTP warm-ups. Token pools stay larger
- * than the library's verified-token cache (1024 entries), or "cache miss" cases would hit it.
+ * least a second (it stops on a 1-second tick), so the quick run skips the HTTP warm-ups. Miss pools stay larger
+ * than the library's caches of verified tokens and opened values (1024 entries each), or the
+ * "cache miss" cases would hit them.
  */
 export const SETTINGS: Readonly<Record<Mode, Settings>> = {
   full: {
-    micro: { warmupMs: 300, sliceMs: 200, slices: 3, maxOps: 5_000_000, rounds: 3, tokenPool: 20_000 },
-    http: { rounds: 5, seconds: 4, warmupSeconds: 1, firstWarmupSeconds: 3, connections: 10 },
+    micro: { warmupMs: 300, passes: 9, sliceMs: 150, maxOps: 5_000_000, missPool: 20_000 },
+    http: { rounds: 7, seconds: 3, warmupSeconds: 1, firstWarmupSeconds: 3, connections: 10 },
     memory: { requests: 200_000, warmupRequests: 20_000, checkpoints: 4, connections: 10, maxSeconds: 300 },
     outDir: 'bench/results',
   },
   quick: {
-    micro: { warmupMs: 15, sliceMs: 20, slices: 1, maxOps: 100_000, rounds: 1, tokenPool: 2_500 },
+    micro: { warmupMs: 15, passes: 1, sliceMs: 20, maxOps: 100_000, missPool: 2_500 },
     http: { rounds: 1, seconds: 1, warmupSeconds: 0, firstWarmupSeconds: 0, connections: 10 },
     memory: { requests: 2_000, warmupRequests: 300, checkpoints: 2, connections: 10, maxSeconds: 30 },
     outDir: '.artifacts/bench',

@@ -1,7 +1,7 @@
 import { KEY_OBJECT_FLAG } from './servers/jwt-secret';
 
 /** How a stack figures in the report. */
-export type StackRole = 'reference' | 'ours' | 'alternative' | 'ceiling';
+export type StackRole = 'reference' | 'ours' | 'ours-uncached' | 'alternative' | 'ceiling';
 
 /** One server to load: the same route on one way of getting sessions + flash + JWT. */
 export interface Stack {
@@ -12,6 +12,8 @@ export interface Stack {
   readonly args: readonly string[];
   /** Whether the server has a `/setup` route handing out its own session cookie and token. */
   readonly setup: boolean;
+  /** Send a new session cookie and token with every request instead of the same ones. */
+  readonly fresh?: boolean;
 }
 
 const SERVERS = 'bench/http/servers';
@@ -37,6 +39,15 @@ export const STACKS: readonly Stack[] = [
   { id: 'bare-express', label: 'bare express route (no sessions, no JWT)', role: 'ceiling', script: `${SERVERS}/bare-express.ts`, args: [], setup: false },
   { id: REFERENCE, label: 'bare routing-controllers action (no sessions, no JWT)', role: 'reference', script: `${SERVERS}/bare-routing-controllers.ts`, args: [], setup: false },
   { id: OURS, label: 'routing-controllers + this library (@Session, @Flash, @JwtUser)', role: 'ours', script: `${SERVERS}/ours.ts`, args: [], setup: true },
+  {
+    id: 'ours-fresh',
+    label: 'the same, with a new session cookie and token on every request',
+    role: 'ours-uncached',
+    script: `${SERVERS}/ours.ts`,
+    args: [],
+    setup: false,
+    fresh: true,
+  },
   ...alternatives(false),
   ...alternatives(true),
 ];

@@ -1,7 +1,7 @@
 import { load } from '../http/load';
 import { ServerProcess } from '../http/server-process';
 import { OURS, STACKS } from '../http/stacks';
-import { visitorForge } from './session-forge';
+import { visitorForge } from '../session-forge';
 
 export interface MemorySettings {
   /** Requests measured, each with a distinct session and token. */
@@ -24,9 +24,12 @@ export interface MemoryReading {
 
 export interface MemoryResult {
   readonly readings: readonly MemoryReading[];
-  /** The largest reading ÷ the baseline, minus 1: flat means every checkpoint stays close. */
+  /** The last reading ÷ the baseline, minus 1: what stays after all the requests. */
   readonly heapGrowth: number;
   readonly rssGrowth: number;
+  /** The largest reading ÷ the baseline, minus 1: RSS swings while the allocator keeps freed pages. */
+  readonly heapPeakGrowth: number;
+  readonly rssPeakGrowth: number;
   readonly requestsPerSecond: number;
   /** `SessionManager.activeRequests` once the load is over. */
   readonly activeRequests: number;
@@ -47,7 +50,7 @@ export async function runMemory(settings: MemorySettings, log: (line: string) =>
   try {
     const url = await child.url();
     const deadline = Date.now() + settings.maxSeconds * 1000;
-    const forge = visitorForge();
+    const forge = visitorForge((visitor) => `user-${visitor}`);
     const send = async (amount: number) => {
       const seconds = Math.max(1, (deadline - Date.now()) / 1000);
       const result = await load({ url, path: '/visit', connections: settings.connections, seconds, amount, headersPerRequest: forge });
@@ -72,8 +75,10 @@ export async function runMemory(settings: MemorySettings, log: (line: string) =>
     const final = await child.usage(true);
     return {
       readings,
-      heapGrowth: Math.max(...readings.map((reading) => reading.heapUsed)) / baseline.heapUsed - 1,
-      rssGrowth: Math.max(...readings.map((reading) => reading.rss)) / baseline.rss - 1,
+      heapGrowth: final.heapUsed / baseline.heapUsed - 1,
+      rssGrowth: final.rss / baseline.rss - 1,
+      heapPeakGrowth: Math.max(...readings.map((reading) => reading.heapUsed)) / baseline.heapUsed - 1,
+      rssPeakGrowth: Math.max(...readings.map((reading) => reading.rss)) / baseline.rss - 1,
       requestsPerSecond: sent / busySeconds,
       activeRequests: final.extra.activeRequests ?? Number.NaN,
       probed: final.extra.probed ?? 0,

@@ -1,14 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { MicroCase } from './micro-case';
 
-/** How long to time one case, and in how many slices; every loop also stops at `maxOps`. */
-export interface MeasureBudget {
-  readonly warmupMs: number;
-  readonly sliceMs: number;
-  readonly slices: number;
-  readonly maxOps: number;
-}
-
 /**
  * Results are stored here (a module variable the optimiser cannot prove dead) so no call is
  * dropped as unused. Reading the clock every call would cost as much as a fast case, so the
@@ -17,17 +9,11 @@ export interface MeasureBudget {
 export let sink: unknown;
 const BATCH = 16;
 
-/** Operations per second of `micro`: the median of its slices, after a warm-up. */
-export async function opsPerSecond(micro: MicroCase, budget: MeasureBudget): Promise<number> {
-  await loop(micro.run, budget.warmupMs, budget.maxOps);
-  const rates: number[] = [];
-  for (let slice = 0; slice < budget.slices; slice += 1) {
-    const start = performance.now();
-    const ops = await loop(micro.run, budget.sliceMs, budget.maxOps);
-    rates.push((ops * 1000) / (performance.now() - start));
-  }
-  rates.sort((a, b) => a - b);
-  return rates[Math.floor(rates.length / 2)];
+/** Operations per second of `micro` over one slice of about `ms` milliseconds (at most `maxOps` calls). */
+export async function sliceRate(micro: MicroCase, ms: number, maxOps: number): Promise<number> {
+  const start = performance.now();
+  const ops = await loop(micro.run, ms, maxOps);
+  return (ops * 1000) / (performance.now() - start);
 }
 
 /** Calls `run` for about `ms` milliseconds (at most `maxOps` times); returns how many calls ran. */

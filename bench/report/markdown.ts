@@ -1,3 +1,4 @@
+import { costRatio } from '../micro/cost-ratio';
 import type { MicroGroup } from '../micro/micro-case';
 import { figure, integer, mib, percent, ratio } from './format';
 import type { BenchResults } from './results';
@@ -36,32 +37,39 @@ function httpTable({ http, settings }: BenchResults): string {
   const rows = http.map(
     (stack) =>
       `| ${stack.role === 'ours' ? `**${stack.label}**` : stack.label} | ${integer(stack.requestsPerSecond)} | ${ratio(stack.throughputRatio)} | ` +
+      `${stack.throughputRatioRange.map((value) => value.toFixed(2)).join('–')} | ` +
       `${figure(stack.p99Ms)} | ${figure(stack.cpuMicrosPerRequest)} | ${ratio(stack.cpuRatio)} |`,
   );
   return [
     '## HTTP: one GET route that reads a session value, the flashes and the JWT user',
     '',
     `autocannon, ${connections} connections on 127.0.0.1, each server in its own process; ${rounds} rounds of ${seconds} s per stack after a warm-up.`,
-    'Figures are medians over the rounds; ratios are medians of the per-round ratios to the bare routing-controllers action measured in the same round.',
+    'Figures are medians over the rounds; ratios are medians of the per-round ratios to the bare routing-controllers action measured in the same round',
+    '(this library and the bare action run back to back in every round); the range is the lowest and highest per-round req/s ratio.',
     'CPU is the server process\'s own user + system time (`process.cpuUsage()`), divided by the requests answered.',
+    'Every stack gets the same cookie and token on every request, as a browser sends them; the library remembers recently opened',
+    'cookies and verified tokens, so its second row sends a newly sealed cookie and a newly signed token with each request (sealed',
+    'and signed by the load generator), to show the cost when those caches miss.',
     '',
-    '| stack | req/s | req/s vs bare | p99 ms | server CPU µs/req | CPU vs bare |',
-    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    '| stack | req/s | req/s vs bare | range over rounds | p99 ms | server CPU µs/req | CPU vs bare |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
   ].join('\n');
 }
 
 function microTable({ micro }: BenchResults): string {
-  const perOp = new Map(micro.map((result) => [result.name, result.microsPerOp]));
+  const byName = new Map(micro.map((result) => [result.name, result]));
   const rows = micro.map((result) => {
-    const floor = perOp.get(FLOORS[result.group]) ?? Number.NaN;
+    const floor = byName.get(FLOORS[result.group]);
     const name = result.name.startsWith('ours:') ? `**${result.name}**` : result.name;
-    return `| ${result.group} | ${name} | ${integer(result.opsPerSecond)} | ${figure(result.microsPerOp)} | ${ratio(result.microsPerOp / floor)} |`;
+    const vsFloor = floor === undefined ? Number.NaN : costRatio(result, floor);
+    return `| ${result.group} | ${name} | ${integer(result.opsPerSecond)} | ${figure(result.microsPerOp)} | ${ratio(vsFloor)} |`;
   });
   return [
     '## Micro: the same ~200-byte session and token, one call at a time',
     '',
-    'Median ops/s over the rounds. "vs floor" is µs/op divided by the node:crypto floor of the same job (bytes in, bytes out).',
+    'Median ops/s over interleaved passes. "vs floor" is µs/op divided by the node:crypto floor of the same job (bytes in, bytes out),',
+    'as the median of per-pass ratios (a case and its floor are timed side by side in every pass).',
     'The cache-miss cases cycle through a pool of distinct tokens; the repeat cases verify one token again and again.',
     '',
     '| job | operation | ops/s | µs/op | vs floor |',
@@ -81,7 +89,8 @@ function memoryTable({ memory }: BenchResults): string {
     '| ---: | ---: | ---: |',
     ...rows,
     '',
-    `Heap growth ${percent(memory.heapGrowth)}, RSS growth ${percent(memory.rssGrowth)} (largest reading vs baseline). ` +
+    `After the last request: heap ${percent(memory.heapGrowth)}, RSS ${percent(memory.rssGrowth)} vs baseline ` +
+      `(largest reading: heap ${percent(memory.heapPeakGrowth)}, RSS ${percent(memory.rssPeakGrowth)}). ` +
       `SessionManager.activeRequests after the load: ${memory.activeRequests}. ` +
       `WeakRef probe: ${memory.survivors} of ${memory.probed} sampled request objects and session handles alive after GC.`,
   ].join('\n');

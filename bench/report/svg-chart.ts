@@ -26,6 +26,7 @@ const TITLE = 34;
 const GAP = 26;
 const COLORS: Readonly<Record<StackRole | 'floor' | 'other', string>> = {
   ours: '#1f6fb2',
+  'ours-uncached': '#7fb0da',
   reference: '#6b6b6b',
   ceiling: '#b5b5b5',
   alternative: '#e08a2c',
