@@ -33,9 +33,11 @@ interface Opened {
  */
 export class CookieSealer {
   readonly #keys: KeyRing;
-  /** Keyed by cookie name and value: a value only ever opens for the name it was sealed for. */
-  readonly #opened = new Map<string, Opened>();
-  readonly #associated = new Map<string, Buffer>();
+  /** Per cookie name, by value: a value only ever opens for the name it was sealed for. */
+  readonly #opened = new Map<string, Map<string, Opened>>();
+  #openedCount = 0;
+  /** Associated data per key id, per cookie name. */
+  readonly #associated = new Map<number, Map<string, Buffer>>();
   #ivPool = Buffer.alloc(0);
   #ivOffset = 0;
 
@@ -61,7 +63,7 @@ export class CookieSealer {
     const iv = this.#nextIv();
     iv.copy(out, HEADER_BYTES);
     const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
-    cipher.setAAD(this.#associatedData(out.subarray(0, HEADER_BYTES), name));
+    cipher.setAAD(this.#associatedData(id, name));
     const body = cipher.update(plain);
     cipher.final();
     body.copy(out, HEADER_BYTES + IV_BYTES);
@@ -75,33 +77,48 @@ export class CookieSealer {
    * at `now` (ms since the epoch). Never throws on client input.
    */
   open(name: string, value: string, now: number): string | undefined {
-    if (value.length > MAX_SEALED_LENGTH || !BASE64URL.test(value)) return undefined;
-    const cacheKey = `${name}\u0000${value}`;
-    const cached = this.#opened.get(cacheKey);
-    if (cached !== undefined) {
-      this.#opened.delete(cacheKey);
-      if (cached.expiresAt <= now) return undefined;
-      this.#opened.set(cacheKey, cached);
-      return cached.text;
+    let opened = this.#opened.get(name);
+    if (opened === undefined) {
+      opened = new Map();
+      this.#opened.set(name, opened);
     }
-    const opened = this.#decrypt(name, value);
-    if (opened === undefined || opened.expiresAt <= now) return undefined;
-    this.#opened.set(cacheKey, opened);
-    if (this.#opened.size > OPENED_CACHE_SIZE) this.#opened.delete(this.#opened.keys().next().value as string);
-    return opened.text;
+    const cached = opened.get(value);
+    if (cached !== undefined) return cached.expiresAt > now ? cached.text : this.#forget(opened, value);
+    // Only values that once opened are cached, so the shape checks run on a miss alone.
+    if (value.length > MAX_SEALED_LENGTH || !BASE64URL.test(value)) return undefined;
+    const fresh = this.#decrypt(name, value);
+    if (fresh === undefined || fresh.expiresAt <= now) return undefined;
+    if (this.#openedCount >= OPENED_CACHE_SIZE) this.#evictOldest();
+    opened.set(value, fresh);
+    this.#openedCount += 1;
+    return fresh.text;
+  }
+
+  #forget(opened: Map<string, Opened>, value: string): undefined {
+    if (opened.delete(value)) this.#openedCount -= 1;
+    return undefined;
+  }
+
+  /** Drops the oldest entry of the fullest name: the cache stays bounded across every name. */
+  #evictOldest(): void {
+    let fullest: Map<string, Opened> | undefined;
+    for (const entries of this.#opened.values()) if (fullest === undefined || entries.size > fullest.size) fullest = entries;
+    const oldest = fullest?.keys().next();
+    if (fullest !== undefined && oldest !== undefined && !oldest.done) this.#forget(fullest, oldest.value);
   }
 
   #decrypt(name: string, value: string): Opened | undefined {
     const bytes = Buffer.from(value, 'base64url');
     if (bytes.length < OVERHEAD || bytes.readUInt8(0) !== SEAL_VERSION) return undefined;
-    const key = this.#keys.find(bytes.readUInt32BE(VERSION_BYTES));
+    const keyId = bytes.readUInt32BE(VERSION_BYTES);
+    const key = this.#keys.find(keyId);
     if (key === undefined) return undefined;
     let plain: Buffer;
     try {
       const decipher = createDecipheriv('aes-256-gcm', key.key, bytes.subarray(HEADER_BYTES, HEADER_BYTES + IV_BYTES), {
         authTagLength: TAG_BYTES,
       });
-      decipher.setAAD(this.#associatedData(bytes.subarray(0, HEADER_BYTES), name));
+      decipher.setAAD(this.#associatedData(keyId, name));
       decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
       plain = decipher.update(bytes.subarray(HEADER_BYTES + IV_BYTES, bytes.length - TAG_BYTES));
       decipher.final();
@@ -111,14 +128,23 @@ export class CookieSealer {
     return { expiresAt: plain.readUIntBE(0, EXPIRY_BYTES), text: plain.toString('utf8', EXPIRY_BYTES) };
   }
 
-  /** The associated data of a value: its header (version and key id) and the cookie name. */
-  #associatedData(header: Buffer, name: string): Buffer {
-    const cacheKey = `${header.toString('hex')}:${name}`;
-    let data = this.#associated.get(cacheKey);
+  /**
+   * The associated data of a value: its header (version and key id) and the cookie name. Kept per
+   * listed key and cookie name; unknown key ids never get this far.
+   */
+  #associatedData(keyId: number, name: string): Buffer {
+    let byName = this.#associated.get(keyId);
+    if (byName === undefined) {
+      byName = new Map();
+      this.#associated.set(keyId, byName);
+    }
+    let data = byName.get(name);
     if (data === undefined) {
+      const header = Buffer.allocUnsafe(HEADER_BYTES);
+      header.writeUInt8(SEAL_VERSION, 0);
+      header.writeUInt32BE(keyId, VERSION_BYTES);
       data = Buffer.concat([header, Buffer.from(name, 'utf8')]);
-      // Bounded by the listed keys times the cookie names: unknown key ids never get this far.
-      if (this.#associated.size < 64) this.#associated.set(cacheKey, data);
+      byName.set(name, data);
     }
     return data;
   }

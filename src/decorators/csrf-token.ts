@@ -1,6 +1,6 @@
 import { createParamDecorator } from 'routing-controllers';
 import type { ParamDecorator } from './param-decorator';
-import { sessionOfAction } from './session-of';
+import { withActionSession } from './session-of';
 
 /**
  * Injects the session's CSRF token, for the `csrf` option's check of state-changing requests: put
@@ -16,5 +16,5 @@ import { sessionOfAction } from './session-of';
  * ```
  */
 export function CsrfToken(): ParamDecorator {
-  return createParamDecorator({ value: (action) => sessionOfAction(action).then((session) => session.csrfToken()) });
+  return createParamDecorator({ value: (action) => withActionSession(action, (session) => session.csrfToken()) });
 }

@@ -1,6 +1,6 @@
 import { createParamDecorator } from 'routing-controllers';
 import type { ParamDecorator } from './param-decorator';
-import { sessionOfAction } from './session-of';
+import { withActionSession } from './session-of';
 
 /**
  * Injects the request's pending flash messages (oldest first) as an array and consumes them, so
@@ -19,5 +19,5 @@ import { sessionOfAction } from './session-of';
  * ```
  */
 export function Flash(category?: string): ParamDecorator {
-  return createParamDecorator({ value: (action) => sessionOfAction(action).then((session) => session.flashes(category)) });
+  return createParamDecorator({ value: (action) => withActionSession(action, (session) => session.flashes(category)) });
 }

@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { createParamDecorator } from 'routing-controllers';
 import { JwtRequiredError } from '../errors/http-errors';
 import type { ParamDecorator } from './param-decorator';
-import { sessionOfAction } from './session-of';
+import { withActionSession } from './session-of';
 
 /**
  * Options of {@link JwtUser}.
@@ -43,13 +43,11 @@ export interface JwtUserOptions {
  */
 export function JwtUser(options: JwtUserOptions = {}): ParamDecorator {
   return createParamDecorator({
-    value: async (action) => {
-      const username = (await sessionOfAction(action)).username;
-      if (username === undefined && options.required === true) {
+    value: (action) =>
+      withActionSession(action, ({ username }) => {
+        if (username !== undefined || options.required !== true) return username;
         (action.response as ServerResponse).setHeader('WWW-Authenticate', 'Bearer');
-        throw new JwtRequiredError();
-      }
-      return username;
-    },
+        return Promise.reject(new JwtRequiredError());
+      }),
   });
 }

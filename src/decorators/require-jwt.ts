@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { UseBefore } from 'routing-controllers';
 import { JwtRequiredError, JwtSessionHttpError } from '../errors/http-errors';
-import { sessionOf } from './session-of';
+import type { SessionHandle } from '../session/session-handle';
+import { withSession } from './session-of';
 
 /**
  * Options of {@link RequireJwt}.
@@ -85,17 +86,22 @@ export function RequireJwt(options: RequireJwtOptions = {}): ClassOrMethodDecora
 
 function jwtGuard(options: RequireJwtOptions) {
   return (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void): void => {
-    sessionOf(request, response)
-      .then((session) => {
-        if (session.username !== undefined) return next();
-        if (options.redirectTo !== undefined) {
-          if (options.flash !== undefined) session.flash(options.flash);
-          response.writeHead(303, { Location: options.redirectTo }).end();
-          return;
-        }
-        sendHttpError(response, new JwtRequiredError(options.message), { 'WWW-Authenticate': 'Bearer' });
-      })
-      .catch((error: unknown) => (error instanceof JwtSessionHttpError ? sendHttpError(response, error) : next(error)));
+    const fail = (error: unknown): void => (error instanceof JwtSessionHttpError ? sendHttpError(response, error) : next(error));
+    const decide = (session: SessionHandle): void => {
+      if (session.username !== undefined) return next();
+      if (options.redirectTo !== undefined) {
+        if (options.flash !== undefined) session.flash(options.flash);
+        response.writeHead(303, { Location: options.redirectTo }).end();
+        return;
+      }
+      sendHttpError(response, new JwtRequiredError(options.message), { 'WWW-Authenticate': 'Bearer' });
+    };
+    try {
+      const decided = withSession(request, response, decide);
+      if (decided instanceof Promise) decided.catch(fail);
+    } catch (error) {
+      fail(error);
+    }
   };
 }
 

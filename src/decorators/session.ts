@@ -1,6 +1,6 @@
 import { createParamDecorator } from 'routing-controllers';
 import type { ParamDecorator } from './param-decorator';
-import { sessionOfAction } from './session-of';
+import { withActionSession } from './session-of';
 
 /**
  * Injects the request's {@link SessionHandle}, or with a `key`, the value stored under it
@@ -31,6 +31,6 @@ import { sessionOfAction } from './session-of';
  */
 export function Session(key?: string): ParamDecorator {
   return createParamDecorator({
-    value: (action) => sessionOfAction(action).then((session) => (key === undefined ? session : session.get(key))),
+    value: (action) => withActionSession(action, (session) => (key === undefined ? session : session.get(key))),
   });
 }

@@ -25,8 +25,8 @@ export class SessionInterceptor implements InterceptorInterface {
    * Waits for the request's store writes, releases its session state, and passes `content` through
    * unchanged; a store that cannot be reached turns the answer into a 503.
    */
-  async intercept(action: Action, content: unknown): Promise<unknown> {
-    await Container.get(SessionManager).release(action.request as IncomingMessage);
-    return content;
+  intercept(action: Action, content: unknown): unknown {
+    const released = Container.get(SessionManager).releaseNow(action.request as IncomingMessage);
+    return released === undefined ? content : released.then(() => content);
   }
 }

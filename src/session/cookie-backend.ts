@@ -54,7 +54,7 @@ export class CookieBackend implements SessionBackend {
     return [this.#data.setCookie(), this.#flashes.setCookie()].filter((cookie): cookie is string => cookie !== undefined);
   }
 
-  settled(): Promise<void> {
-    return Promise.resolve();
+  settled(): undefined {
+    return undefined;
   }
 }

@@ -1,17 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SessionCommittedError } from '../errors/session-errors';
-import { onHeaders } from './on-headers';
 import type { RequestState } from './request-state';
 import { SessionHandle } from './session-handle';
-
-/** The outcome of `work` as a promise, so a synchronous throw becomes a rejection. */
-function settle<T>(work: () => T): Promise<T> {
-  try {
-    return Promise.resolve(work());
-  } catch (error) {
-    return Promise.reject(error);
-  }
-}
 
 /** Marks a request whose state was released, so a late caller gets an error, not a stale copy. */
 const RELEASED = Symbol('released');
@@ -19,6 +9,8 @@ const RELEASED = Symbol('released');
 interface Entry {
   readonly state: RequestState;
   readonly handle: Promise<SessionHandle>;
+  /** The handle itself when it was ready at once (the cookie store, admitted): no promise to wait on. */
+  readonly ready: SessionHandle | undefined;
 }
 
 /**
@@ -42,27 +34,50 @@ export class RequestRegistry {
    * defence refuses, or a {@link SessionStoreUnavailableError} when the store cannot be reached.
    */
   handle(request: IncomingMessage, response: ServerResponse, create: () => RequestState): Promise<SessionHandle> {
-    const entry = this.#entries.get(request);
-    if (entry === RELEASED) return Promise.reject(new SessionCommittedError());
-    if (entry !== undefined) return entry.handle;
+    const entry = this.#open(request, response, create);
+    return entry === RELEASED ? Promise.reject(new SessionCommittedError()) : entry.handle;
+  }
+
+  /** Like {@link RequestRegistry.handle}, but the handle itself when it is ready without waiting. */
+  handleNow(request: IncomingMessage, response: ServerResponse, create: () => RequestState): SessionHandle | Promise<SessionHandle> {
+    const entry = this.#open(request, response, create);
+    return entry === RELEASED ? Promise.reject(new SessionCommittedError()) : (entry.ready ?? entry.handle);
+  }
+
+  #open(request: IncomingMessage, response: ServerResponse, create: () => RequestState): Entry | typeof RELEASED {
+    const existing = this.#entries.get(request);
+    if (existing !== undefined) return existing;
     const state = create();
     const admit = (): SessionHandle => {
       const rejection = state.csrfRejection();
       if (rejection !== undefined) throw rejection;
       return new SessionHandle(state);
     };
-    const handle = state.remote ? state.load().then(admit) : settle(admit);
-    this.#entries.set(request, { state, handle });
+    let ready: SessionHandle | undefined;
+    let handle: Promise<SessionHandle>;
+    if (state.remote) {
+      handle = state.load().then(admit);
+    } else {
+      try {
+        ready = admit();
+        handle = Promise.resolve(ready);
+      } catch (error) {
+        handle = Promise.reject(error);
+        // Callers get this rejection; the stored copy must not count as unhandled.
+        handle.catch(() => undefined);
+      }
+    }
+    const entry: Entry = { state, handle, ready };
+    this.#entries.set(request, entry);
     this.#active += 1;
-    onHeaders(response, () => state.commit());
     response.once('close', () => this.release(request));
-    return handle;
+    return entry;
   }
 
-  /** Resolves once `request`'s session writes have landed in the store (at once without a store or state). */
-  settle(request: IncomingMessage): Promise<void> {
+  /** Resolves once `request`'s session writes have landed in the store; undefined when none are pending. */
+  pendingWrites(request: IncomingMessage): Promise<void> | undefined {
     const entry = this.#entries.get(request);
-    return entry === undefined || entry === RELEASED ? Promise.resolve() : entry.state.settled();
+    return entry === undefined || entry === RELEASED ? undefined : entry.state.settled();
   }
 
   /** Writes `request`'s pending cookies (if its headers are not out yet) and drops its state. */

@@ -9,7 +9,7 @@ import { CookieBackend } from './cookie-backend';
 import { CookieJar } from './cookie-jar';
 import type { FlashEntry } from './flash-bag';
 import type { JsonValue } from './json-value';
-import { appendSetCookie } from './on-headers';
+import { appendSetCookie, onHeaders } from './on-headers';
 import type { SessionBackend } from './session-backend';
 import type { SessionEntries } from './session-data';
 import type { SessionRuntime } from './session-runtime';
@@ -60,6 +60,7 @@ export class RequestState {
   /** Boxed so that "not decided yet" differs from "decided: nobody". */
   #user: { readonly name: string | undefined } | undefined;
   #tokenCookie: string | undefined;
+  #headersWatched = false;
   #committed = false;
 
   constructor(runtime: SessionRuntime, request: IncomingMessage, response: ServerResponse) {
@@ -87,24 +88,29 @@ export class RequestState {
     if (revoked) this.#user = { name: undefined };
   }
 
-  /** Whether the cookies went out (or the request ended): no change can reach the client any more. */
-  get committed(): boolean {
-    return this.#committed;
-  }
-
-  /** Throws {@link SessionCommittedError} once changes can no longer reach the client. */
-  assertOpen(): void {
-    if (this.#committed) throw new SessionCommittedError();
+  /**
+   * Called before every change: throws {@link SessionCommittedError} once changes can no longer
+   * reach the client, and otherwise makes sure the cookies are written when the headers go out.
+   */
+  beginChange(): void {
+    // The headers may have gone out without the hook: it is only installed by a first change.
+    if (this.#committed || this.#response.headersSent) {
+      this.#committed = true;
+      throw new SessionCommittedError();
+    }
+    this.#watchHeaders();
   }
 
   /** The app's session entries. */
   get entries(): SessionEntries {
+    // A rolling session is re-sent whenever it was read.
+    if (this.#runtime.options.cookie.rolling && !this.#committed) this.#watchHeaders();
     return this.#backend.content.entries;
   }
 
   /** Replaces the app's session entries. @throws {@link SessionTooLargeError} when they would not fit. */
   setEntries(next: SessionEntries): void {
-    this.assertOpen();
+    this.beginChange();
     this.#backend.setContent({ ...this.#backend.content, entries: next });
   }
 
@@ -115,7 +121,7 @@ export class RequestState {
 
   /** Replaces the pending flashes. @throws {@link SessionTooLargeError} when they would not fit. */
   setFlashes(next: readonly FlashEntry[]): void {
-    this.assertOpen();
+    this.beginChange();
     this.#backend.setFlashes(next);
   }
 
@@ -123,7 +129,7 @@ export class RequestState {
   csrfToken(): string {
     const existing = this.#backend.content.csrf;
     if (existing !== undefined) return existing;
-    this.assertOpen();
+    this.beginChange();
     const token = randomBytes(32).toString('base64url');
     this.#backend.setContent({ ...this.#backend.content, csrf: token });
     return token;
@@ -157,7 +163,7 @@ export class RequestState {
 
   /** Issues a token for `username` into the token cookie, makes it this request's user, and regenerates the session. */
   login(username: string, options: LoginOptions = {}): string {
-    this.assertOpen();
+    this.beginChange();
     const token = this.#runtime.tokens.sign(username, options.expiresIn, options.claims);
     this.#setTokenCookie(token, options.expiresIn ?? this.#runtime.options.jwt.expiresIn);
     this.#backend.regenerate(username);
@@ -176,18 +182,18 @@ export class RequestState {
 
   /** A new session identity for the same data. */
   regenerate(): void {
-    this.assertOpen();
+    this.beginChange();
     this.#backend.regenerate(undefined);
   }
 
   /** Ends the session: empties its data and flashes and deletes their cookies; the login stays. */
   destroy(): void {
-    this.assertOpen();
+    this.beginChange();
     this.#backend.destroy();
   }
 
-  /** Resolves once the session's writes have landed in the store. @throws {@link SessionStoreUnavailableError} */
-  settled(): Promise<void> {
+  /** Resolves once the session's writes have landed in the store (rejects with {@link SessionStoreUnavailableError}); undefined when none are pending. */
+  settled(): Promise<void> | undefined {
     return this.#backend.settled();
   }
 
@@ -205,6 +211,14 @@ export class RequestState {
     const name = this.#runtime.options.tokenName;
     this.#jar.assertFits(name, token.length, maxAge);
     this.#tokenCookie = this.#jar.plain(name, token, maxAge);
+    this.#watchHeaders();
+  }
+
+  /** Hooks the response's headers once: requests that change nothing pay nothing for it. */
+  #watchHeaders(): void {
+    if (this.#headersWatched) return;
+    this.#headersWatched = true;
+    onHeaders(this.#response, () => this.commit());
   }
 
   #foundToken(): FoundToken | undefined {
@@ -233,7 +247,8 @@ export class RequestState {
     const { found, claims } = this.#authenticated();
     if (claims === undefined) return undefined;
     // The client owns header tokens; only the cookie, which this library manages, is renewed.
-    const renewed = found?.source === 'cookie' && !this.#committed ? this.#runtime.tokens.renewal(claims) : undefined;
+    const open = !this.#committed && !this.#response.headersSent;
+    const renewed = found?.source === 'cookie' && open ? this.#runtime.tokens.renewal(claims) : undefined;
     if (renewed !== undefined) {
       try {
         this.#setTokenCookie(renewed.token, renewed.lifetime);

@@ -26,6 +26,9 @@ export interface SessionBackend {
   revoke(claims: TokenClaims): void;
   /** The `Set-Cookie` values the response needs. */
   setCookies(): string[];
-  /** Resolves once every write issued so far has landed; rejects with {@link SessionStoreUnavailableError}. */
-  settled(): Promise<void>;
+  /**
+   * Resolves once every write issued so far has landed (rejects with {@link SessionStoreUnavailableError});
+   * undefined when there is nothing to wait for.
+   */
+  settled(): Promise<void> | undefined;
 }

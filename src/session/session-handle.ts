@@ -86,7 +86,7 @@ export class SessionHandle<T extends object = Record<string, JsonValue>> {
 
   /** Removes `key` from the session. */
   delete(key: Key<T>): void {
-    this.#state.assertOpen();
+    this.#state.beginChange();
     if (!this.#state.entries.has(key)) return;
     const next = new Map(this.#state.entries);
     next.delete(key);
@@ -95,7 +95,7 @@ export class SessionHandle<T extends object = Record<string, JsonValue>> {
 
   /** Removes every key; the session cookie is deleted unless it holds a CSRF token. The login and flashes stay. */
   clear(): void {
-    this.#state.assertOpen();
+    this.#state.beginChange();
     if (this.#state.entries.size > 0) this.#state.setEntries(new Map());
   }
 

@@ -166,26 +166,50 @@ export class SessionManager {
    * ```
    */
   session<T extends object = Record<string, JsonValue>>(request: IncomingMessage, response: ServerResponse): Promise<SessionHandle<T>> {
-    let handle: Promise<SessionHandle>;
+    return Promise.resolve(this.sessionNow<T>(request, response));
+  }
+
+  /**
+   * @internal The handle itself when it is ready without waiting (the cookie store), else the promise
+   * {@link SessionManager.session} returns: the decorators use it to spare every request a round of promises.
+   */
+  sessionNow<T extends object = Record<string, JsonValue>>(
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): SessionHandle<T> | Promise<SessionHandle<T>> {
+    let handle: SessionHandle | Promise<SessionHandle>;
     try {
       const runtime = this.#current();
-      handle = this.#registry.handle(request, response, () => new RequestState(runtime, request, response));
+      handle = this.#registry.handleNow(request, response, () => new RequestState(runtime, request, response));
     } catch (error) {
       return Promise.reject(error);
     }
     // One handle serves every data shape: the type parameter only narrows what callers see.
-    return handle as unknown as Promise<SessionHandle<T>>;
+    return handle as unknown as SessionHandle<T> | Promise<SessionHandle<T>>;
   }
 
   /**
    * Waits until the request's session writes have landed in the store (if there is one; a failure
    * rejects with {@link SessionStoreUnavailableError}), then writes its pending cookies (unless its
-   * headers already went out) and frees its per-request state: what {@link SessionInterceptor} does after each action, and what happens by
-   * itself when a response closes. Later changes to its handle throw {@link SessionCommittedError}.
+   * headers already went out) and frees its per-request state: what {@link SessionInterceptor} does
+   * after each action, and what happens by itself when a response closes. Later changes to its
+   * handle throw {@link SessionCommittedError}.
    */
   async release(request: IncomingMessage): Promise<void> {
-    await this.#registry.settle(request);
-    this.#registry.release(request);
+    await this.releaseNow(request);
+  }
+
+  /**
+   * @internal {@link SessionManager.release}, done at once when no store writes are pending (the cookie
+   * store): undefined then, else the promise. The interceptor uses it to add no promise to a request.
+   */
+  releaseNow(request: IncomingMessage): Promise<void> | undefined {
+    const pending = this.#registry.pendingWrites(request);
+    if (pending === undefined) {
+      this.#registry.release(request);
+      return undefined;
+    }
+    return pending.then(() => this.#registry.release(request));
   }
 
   /** How many requests hold per-request state right now; 0 when the server is idle. For leak checks. */

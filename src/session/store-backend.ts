@@ -116,9 +116,11 @@ export class StoreBackend implements SessionBackend {
     return this.#expireCookie ? [this.#jar.expired(name)] : [];
   }
 
-  async settled(): Promise<void> {
-    await Promise.all(this.#writes);
-    if (this.#failure !== undefined) throw new SessionStoreUnavailableError(this.#failure);
+  settled(): Promise<void> | undefined {
+    if (this.#writes.length === 0) return undefined;
+    return Promise.all(this.#writes).then(() => {
+      if (this.#failure !== undefined) throw new SessionStoreUnavailableError(this.#failure);
+    });
   }
 
   #save(change: SessionChange): void {
