@@ -1,4 +1,5 @@
 import { KEY_OBJECT_FLAG } from './servers/jwt-secret';
+import { REDIS_FLAG } from './servers/redis-flag';
 
 /** How a stack figures in the report. */
 export type StackRole = 'reference' | 'ours' | 'ours-uncached' | 'alternative' | 'ceiling';
@@ -34,6 +35,22 @@ function alternatives(keyObject: boolean): Stack[] {
   ].map((stack) => ({ ...stack, role: 'alternative', script: `${SERVERS}/${stack.script}`, args, setup: true }));
 }
 
+/** This library on the Redis store, when a redis-server is named by REDIS_PORT (as .ci/run does). */
+function redisStacks(): Stack[] {
+  const port = Number(process.env.REDIS_PORT);
+  if (!Number.isInteger(port) || port <= 0) return [];
+  return [
+    {
+      id: 'ours-redis',
+      label: 'the same on the Redis store (one round trip to Redis per request)',
+      role: 'ours-uncached',
+      script: `${SERVERS}/ours.ts`,
+      args: [`${REDIS_FLAG}${port}`],
+      setup: true,
+    },
+  ];
+}
+
 /** Every stack, in report order. */
 export const STACKS: readonly Stack[] = [
   { id: 'bare-express', label: 'bare express route (no sessions, no JWT)', role: 'ceiling', script: `${SERVERS}/bare-express.ts`, args: [], setup: false },
@@ -48,6 +65,7 @@ export const STACKS: readonly Stack[] = [
     setup: false,
     fresh: true,
   },
+  ...redisStacks(),
   ...alternatives(false),
   ...alternatives(true),
 ];

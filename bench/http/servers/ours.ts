@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { once } from 'node:events';
+import Redis from 'ioredis';
 import type { IncomingMessage } from 'node:http';
 import { createExpressServer, Get, JsonController, Req, useContainer } from 'routing-controllers';
 import { Container, Service } from 'typedi';
@@ -8,6 +10,9 @@ import { Session } from '../../../src/decorators/session';
 import { SessionInterceptor } from '../../../src/interceptor/session-interceptor';
 import type { SessionHandle } from '../../../src/session/session-handle';
 import { SessionManager } from '../../../src/session/session-manager';
+import { RedisSessionStore } from '../../../src/store/redis-session-store';
+import type { SessionStore } from '../../../src/store/session-store';
+import { REDIS_FLAG } from './redis-flag';
 import { SECRET, SESSION_DATA, TOKEN_CLAIMS, TOKEN_LIFETIME, USERNAME } from '../../fixtures';
 import { WeakProbe } from '../../memory/weak-probe';
 import { serve } from './serve';
@@ -42,7 +47,19 @@ class WorkController {
   }
 }
 
-useContainer(Container);
-const manager = Container.get(SessionManager).configure({ secret: SECRET });
-const app = createExpressServer({ controllers: [WorkController], interceptors: [SessionInterceptor], development: false });
-serve(app, () => ({ activeRequests: manager.activeRequests, probed: probe.tracked, survivors: probe.survivors() }));
+/** `--redis=PORT` runs the same app on the Redis store against the redis-server on that port. */
+async function sessionStore(): Promise<SessionStore | undefined> {
+  const port = Number(process.argv.find((arg) => arg.startsWith(REDIS_FLAG))?.slice(REDIS_FLAG.length));
+  if (!port) return undefined;
+  const client = new Redis({ host: '127.0.0.1', port, enableOfflineQueue: false });
+  client.on('error', () => undefined);
+  await once(client, 'ready');
+  return new RedisSessionStore(client, { prefix: `bench-${process.pid}:` });
+}
+
+void sessionStore().then((store) => {
+  useContainer(Container);
+  const manager = Container.get(SessionManager).configure({ secret: SECRET, store });
+  const app = createExpressServer({ controllers: [WorkController], interceptors: [SessionInterceptor], development: false });
+  serve(app, () => ({ activeRequests: manager.activeRequests, probed: probe.tracked, survivors: probe.survivors() }));
+});
