@@ -160,6 +160,8 @@ describe('demo in a real browser (Chromium)', function () {
     try {
       await page.goto(`http://localhost:${(attacker.address() as AddressInfo).port}/`);
       const [response] = await Promise.all([page.waitForEvent('response'), page.click('button')]);
+      // Let the 403 page finish loading, or the next navigation aborts it (a "failed load" below).
+      await page.waitForLoadState('load');
       expect(response.status()).to.equal(403);
       expect(await response.request().headerValue('cookie')).to.equal(null);
     } finally {
