@@ -1,6 +1,6 @@
 import { createParamDecorator } from 'routing-controllers';
 import type { ParamDecorator } from './param-decorator';
-import { withActionSession } from './session-of';
+import { withActionSession } from './with-session';
 
 /**
  * Injects the session's CSRF token, for the `csrf` option's check of state-changing requests: put

@@ -1,6 +1,6 @@
 import { createParamDecorator } from 'routing-controllers';
 import type { ParamDecorator } from './param-decorator';
-import { withActionSession } from './session-of';
+import { withActionSession } from './with-session';
 
 /**
  * Injects the request's pending flash messages (oldest first) as an array and consumes them, so

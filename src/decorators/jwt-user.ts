@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { createParamDecorator } from 'routing-controllers';
 import { JwtRequiredError } from '../errors/http-errors';
 import type { ParamDecorator } from './param-decorator';
-import { withActionSession } from './session-of';
+import { withActionSession } from './with-session';
 
 /**
  * Options of {@link JwtUser}.

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { UseBefore } from 'routing-controllers';
 import { JwtRequiredError, JwtSessionHttpError } from '../errors/http-errors';
 import type { SessionHandle } from '../session/session-handle';
-import { withSession } from './session-of';
+import { withSession } from './with-session';
 
 /**
  * Options of {@link RequireJwt}.
