@@ -120,6 +120,16 @@ export class TokenService {
     return claims;
   }
 
+  /** The claims of `token` when it is valid now, else undefined: for callers that treat a bad token as none. */
+  claimsOf(token: string): TokenClaims | undefined {
+    try {
+      return this.verify(token);
+    } catch (error) {
+      if (error instanceof InvalidTokenError || error instanceof TokenExpiredError) return undefined;
+      throw error;
+    }
+  }
+
   #verifyUncached(token: string, nowSeconds: number): TokenClaims {
     const { kid, crit } = readHeader(token);
     // RFC 7515 4.1.11: a token naming extensions that must be understood is refused; we know none.

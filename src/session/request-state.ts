@@ -1,7 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CsrfError } from '../errors/http-errors';
-import { JwtSessionError } from '../errors/jwt-session-error';
 import { SessionCommittedError, SessionTooLargeError } from '../errors/session-errors';
 import type { TokenClaims } from '../jwt/token-claims';
 import { extractToken, type FoundToken } from '../jwt/token-extraction';
@@ -229,18 +228,9 @@ export class RequestState {
   #authenticated(): Authentication {
     if (this.#authentication === undefined) {
       const found = this.#foundToken();
-      this.#authentication = { found, claims: found === undefined ? undefined : this.#verify(found.token) };
+      this.#authentication = { found, claims: found === undefined ? undefined : this.#runtime.tokens.claimsOf(found.token) };
     }
     return this.#authentication;
-  }
-
-  #verify(token: string): TokenClaims | undefined {
-    try {
-      return this.#runtime.tokens.verify(token);
-    } catch (error) {
-      if (error instanceof JwtSessionError) return undefined;
-      throw error;
-    }
   }
 
   #renewedUsername(): string | undefined {

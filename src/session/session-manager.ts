@@ -3,14 +3,12 @@ import { Service } from 'typedi';
 import { CookieSealer } from '../crypto/cookie-sealer';
 import { KeyRing } from '../crypto/key-ring';
 import { ConfigError } from '../errors/config-error';
-import { JwtSessionError } from '../errors/jwt-session-error';
-import { SessionStoreUnavailableError } from '../errors/store-errors';
 import { InvalidTokenError } from '../errors/token-errors';
-import type { TokenClaims } from '../jwt/token-claims';
 import { TokenService } from '../jwt/token-service';
 import { resolveOptions } from '../options/resolve-options';
 import type { SessionManagerOptions } from '../options/session-options';
 import type { SessionStore } from '../store/session-store';
+import { storeCall } from '../store/store-call';
 import type { JsonValue } from './json-value';
 import { RequestRegistry } from './request-registry';
 import { RequestState } from './request-state';
@@ -89,9 +87,7 @@ export class SessionManager {
     const claims = tokens.verify(token);
     if (options.store !== undefined) {
       const query = { jti: claims.jti, sub: claims.sub, iat: claims.iat };
-      const { tokenRevoked } = await options.store.load(undefined, query).catch((error: unknown) => {
-        throw new SessionStoreUnavailableError(error);
-      });
+      const { tokenRevoked } = await storeCall(options.store.load(undefined, query));
       if (tokenRevoked) throw new InvalidTokenError('The token was revoked');
     }
     return claims.sub;
@@ -113,17 +109,9 @@ export class SessionManager {
   async revokeToken(token: string): Promise<void> {
     const { tokens, options } = this.#current();
     const store = requireStore(options.store, 'revokeToken');
-    let claims: TokenClaims;
-    try {
-      claims = tokens.verify(token);
-    } catch (error) {
-      if (error instanceof JwtSessionError) return;
-      throw error;
-    }
-    if (claims.jti === undefined) return;
-    await store.revoke(claims.jti, claims.exp, Math.floor(options.now() / 1000)).catch((error: unknown) => {
-      throw new SessionStoreUnavailableError(error);
-    });
+    const claims = tokens.claimsOf(token);
+    if (claims?.jti === undefined) return;
+    await storeCall(store.revoke(claims.jti, claims.exp, Math.floor(options.now() / 1000)));
   }
 
   /**
@@ -144,9 +132,7 @@ export class SessionManager {
   async destroyAllSessions(username: string): Promise<void> {
     const { options } = this.#current();
     const store = requireStore(options.store, 'destroyAllSessions');
-    await store.destroyAll(username, Math.floor(options.now() / 1000)).catch((error: unknown) => {
-      throw new SessionStoreUnavailableError(error);
-    });
+    await storeCall(store.destroyAll(username, Math.floor(options.now() / 1000)));
   }
 
   /**

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { SessionStoreUnavailableError } from '../errors/store-errors';
 import type { TokenClaims } from '../jwt/token-claims';
 import type { SessionChange, SessionStore, TokenQuery } from '../store/session-store';
+import { storeCall } from '../store/store-call';
 import type { CookieJar } from './cookie-jar';
 import type { FlashEntry } from './flash-bag';
 import type { JsonValue } from './json-value';
@@ -42,12 +43,7 @@ export class StoreBackend implements SessionBackend {
 
   async load(token: TokenQuery | undefined): Promise<boolean> {
     const cookieId = this.#cookieId();
-    let result;
-    try {
-      result = await this.#store.load(cookieId, token);
-    } catch (error) {
-      throw new SessionStoreUnavailableError(error);
-    }
+    const result = await storeCall(this.#store.load(cookieId, token));
     if (result.record !== undefined && cookieId !== undefined) {
       this.#id = cookieId;
       this.#loadedExisting = true;
