@@ -23,6 +23,22 @@ describe('SessionHandle', () => {
       expect(read.body).to.deep.equal({ value, has: true, keys: ['value'] });
     });
 
+    it('hands out copies of arrays and objects: changing one changes neither the session nor another request with the same cookie', async () => {
+      const server = rawServer(manager, (session, req) => {
+        if (req.url === '/set') session.set('cart', { items: ['a'] });
+        const cart = session.get('cart') as { items: string[] };
+        const second = session.get('cart') as { items: string[] };
+        cart.items.push('changed in place');
+        return { cart: session.get('cart'), same: cart === second };
+      });
+      const set = await request(server).get('/set');
+      expect(set.body).to.deep.equal({ cart: { items: ['a'] }, same: false });
+      for (let n = 0; n < 3; n += 1) {
+        const read = await request(server).get('/read').set('Cookie', cookieHeader(set));
+        expect(read.body, `read ${n + 1}`).to.deep.equal({ cart: { items: ['a'] }, same: false });
+      }
+    });
+
     it('answers getString and getNumber only for values of that type', async () => {
       const server = rawServer(manager, (session) => {
         session.set('s', 'text');

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomFillSync } from 'node:crypto';
+import { TailKeyedCache } from '../cache/tail-keyed-cache';
 import type { KeyRing } from './key-ring';
 
 /** Format version, the first byte of every sealed value; a reader rejects versions it does not know. */
@@ -14,8 +15,8 @@ const TAG_BYTES = 16;
 const EXPIRY_BYTES = 6;
 const OVERHEAD = HEADER_BYTES + IV_BYTES + EXPIRY_BYTES + TAG_BYTES;
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
-/** How many recently opened values are remembered, so a cookie sent again is not decrypted again. */
-const OPENED_CACHE_SIZE = 1024;
+/** How many recently opened values are remembered per cookie name, so a cookie sent again is not decrypted again. */
+export const OPENED_CACHE_SIZE = 1024;
 /** Random bytes drawn from the CSPRNG in one call and handed out as IVs, each byte once. */
 const IV_POOL_BYTES = 4096;
 
@@ -34,8 +35,7 @@ interface Opened {
 export class CookieSealer {
   readonly #keys: KeyRing;
   /** Per cookie name, by value: a value only ever opens for the name it was sealed for. */
-  readonly #opened = new Map<string, Map<string, Opened>>();
-  #openedCount = 0;
+  readonly #opened = new Map<string, TailKeyedCache<Opened>>();
   /** Associated data per key id, per cookie name. */
   readonly #associated = new Map<number, Map<string, Buffer>>();
   #ivPool = Buffer.alloc(0);
@@ -79,32 +79,21 @@ export class CookieSealer {
   open(name: string, value: string, now: number): string | undefined {
     let opened = this.#opened.get(name);
     if (opened === undefined) {
-      opened = new Map();
+      opened = new TailKeyedCache(OPENED_CACHE_SIZE);
       this.#opened.set(name, opened);
     }
     const cached = opened.get(value);
-    if (cached !== undefined) return cached.expiresAt > now ? cached.text : this.#forget(opened, value);
+    if (cached !== undefined) {
+      if (cached.expiresAt > now) return cached.text;
+      opened.delete(value);
+      return undefined;
+    }
     // Only values that once opened are cached, so the shape checks run on a miss alone.
     if (value.length > MAX_SEALED_LENGTH || !BASE64URL.test(value)) return undefined;
     const fresh = this.#decrypt(name, value);
     if (fresh === undefined || fresh.expiresAt <= now) return undefined;
-    if (this.#openedCount >= OPENED_CACHE_SIZE) this.#evictOldest();
     opened.set(value, fresh);
-    this.#openedCount += 1;
     return fresh.text;
-  }
-
-  #forget(opened: Map<string, Opened>, value: string): undefined {
-    if (opened.delete(value)) this.#openedCount -= 1;
-    return undefined;
-  }
-
-  /** Drops the oldest entry of the fullest name: the cache stays bounded across every name. */
-  #evictOldest(): void {
-    let fullest: Map<string, Opened> | undefined;
-    for (const entries of this.#opened.values()) if (fullest === undefined || entries.size > fullest.size) fullest = entries;
-    const oldest = fullest?.keys().next();
-    if (fullest !== undefined && oldest !== undefined && !oldest.done) this.#forget(fullest, oldest.value);
   }
 
   #decrypt(name: string, value: string): Opened | undefined {

@@ -5,6 +5,9 @@ import { InvalidTokenError, TokenExpiredError } from '../errors/token-errors';
 import type { ResolvedJwtOptions } from '../options/resolved-options';
 import { positiveInteger } from '../options/validators';
 import type { JsonValue } from '../session/json-value';
+import { checkClaims } from './claim-checks';
+import { decodeJsonSegment, parseCompactJws, type CompactJws } from './compact-jws';
+import { hmacSignatureMatches, isHmacAlgorithm } from './hmac-signature';
 import { RESERVED_CLAIMS, type TokenClaims } from './token-claims';
 import { VerifiedTokenCache } from './verified-token-cache';
 
@@ -28,7 +31,9 @@ interface VerificationKey {
 /**
  * Signs and verifies JWTs with the one configured algorithm. Keys are KeyObjects made once:
  * jsonwebtoken given a string secret first tries to parse it as a public key, ~30x slower.
- * HS tokens carry a `kid` naming the secret that signed them, so rotation needs no trial and error.
+ * HS tokens carry a `kid` naming the secret that signed them, so rotation needs no trial and error,
+ * and are verified with one node:crypto HMAC; RS/PS/ES signatures are left to jsonwebtoken.
+ * The header and claims are checked here for every algorithm.
  */
 export class TokenService {
   readonly #options: ResolvedJwtOptions;
@@ -131,70 +136,34 @@ export class TokenService {
   }
 
   #verifyUncached(token: string, nowSeconds: number): TokenClaims {
-    const { kid, crit } = readHeader(token);
-    // RFC 7515 4.1.11: a token naming extensions that must be understood is refused; we know none.
-    if (crit) throw new InvalidTokenError('The token header lists critical extensions ("crit") this library does not support');
-    const named = kid === undefined ? undefined : this.#keys.find((key) => key.kid === kid);
-    const candidates = named === undefined ? this.#keys : [named];
-    let firstError: unknown;
-    for (const { key } of candidates) {
-      try {
-        return checkClaims(this.#verifyWith(token, key, nowSeconds));
-      } catch (error) {
-        // An expiry or not-before error comes after a good signature: no other key can do better.
-        if (error instanceof jwt.TokenExpiredError) {
-          // An exp outside the range of dates (such as -1e300) is malformed rather than expired.
-          if (Number.isNaN(error.expiredAt.getTime())) throw toInvalid(error);
-          throw new TokenExpiredError(error.expiredAt, { cause: error });
-        }
-        if (error instanceof jwt.NotBeforeError || error instanceof InvalidTokenError) throw toInvalid(error);
-        firstError ??= error;
-      }
+    const jws = parseCompactJws(token);
+    if (jws.alg !== this.#options.algorithm) {
+      throw new InvalidTokenError(`The token is not signed with the configured algorithm ${this.#options.algorithm}`);
     }
-    throw toInvalid(firstError);
+    const payload = isHmacAlgorithm(this.#options.algorithm) ? this.#hmacPayload(jws) : this.#asymmetricPayload(token);
+    return checkClaims(payload, nowSeconds, this.#options);
   }
 
-  #verifyWith(token: string, key: KeyObject, nowSeconds: number): unknown {
-    const { algorithm, issuer, audience, clockTolerance } = this.#options;
-    return jwt.verify(token, key, {
-      algorithms: [algorithm],
-      clockTimestamp: nowSeconds,
-      clockTolerance,
-      ...(issuer === undefined ? {} : { issuer }),
-      ...(audience === undefined ? {} : { audience }),
-    });
+  /** The payload of an HMAC token signed by the key its `kid` names, or by any configured secret when it names none we know. */
+  #hmacPayload(jws: CompactJws): Record<string, unknown> {
+    const named = jws.kid === undefined ? undefined : this.#keys.find((key) => key.kid === jws.kid);
+    for (const { key } of named === undefined ? this.#keys : [named]) {
+      if (hmacSignatureMatches(this.#options.algorithm, key, jws.signingInput, jws.signature)) return decodeJsonSegment(jws.payload, 'payload');
+    }
+    throw new InvalidTokenError('The token is invalid: invalid signature');
   }
-}
 
-function checkClaims(payload: unknown): TokenClaims {
-  if (typeof payload !== 'object' || payload === null) throw new InvalidTokenError('The token payload is not a JSON object');
-  const claims = payload as Record<string, unknown>;
-  if (typeof claims.sub !== 'string' || claims.sub === '') throw new InvalidTokenError('The token has no string "sub" claim');
-  if (typeof claims.exp !== 'number') throw new InvalidTokenError('The token has no numeric "exp" claim');
-  if (typeof claims.iat !== 'number') throw new InvalidTokenError('The token has no numeric "iat" claim');
-  return claims as TokenClaims;
-}
-
-function toInvalid(error: unknown): InvalidTokenError {
-  if (error instanceof InvalidTokenError) return error;
-  const reason = error instanceof Error ? error.message : String(error);
-  return new InvalidTokenError(`The token is invalid: ${reason}`, { cause: error });
-}
-
-/**
- * What the token's header says of its key (`kid`) and whether it names critical extensions
- * (`crit`); an unreadable header is left for the verifier to refuse.
- */
-function readHeader(token: string): { kid: string | undefined; crit: boolean } {
-  const end = token.indexOf('.');
-  if (end <= 0) return { kid: undefined, crit: false };
-  try {
-    const header: unknown = JSON.parse(Buffer.from(token.slice(0, end), 'base64url').toString('utf8'));
-    if (typeof header !== 'object' || header === null) return { kid: undefined, crit: false };
-    const { kid, crit } = header as { kid?: unknown; crit?: unknown };
-    return { kid: typeof kid === 'string' ? kid : undefined, crit: crit !== undefined };
-  } catch {
-    return { kid: undefined, crit: false };
+  /** The payload of a token whose RS/PS/ES signature verifies under the public key; claims are checked by the caller. */
+  #asymmetricPayload(token: string): Record<string, unknown> {
+    let payload: unknown;
+    try {
+      payload = jwt.verify(token, this.#keys[0].key, { algorithms: [this.#options.algorithm], ignoreExpiration: true, ignoreNotBefore: true });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new InvalidTokenError(`The token is invalid: ${reason}`, { cause: error });
+    }
+    if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) throw new InvalidTokenError('The token payload is not a JSON object');
+    return payload as Record<string, unknown>;
   }
 }
 

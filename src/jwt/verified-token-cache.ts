@@ -1,33 +1,29 @@
+import { TailKeyedCache } from '../cache/tail-keyed-cache';
 import type { TokenClaims } from './token-claims';
 
 /**
- * A bounded least-recently-used map from whole token strings to the claims they verified to, so a
+ * A bounded, least-recently-used map from whole token strings to the claims they verified to, so a
  * token seen again (the next request of the same user) skips the signature check. An entry is only
  * returned while its token is unexpired: the cache never extends a token's life.
  */
 export class VerifiedTokenCache {
-  readonly #entries = new Map<string, TokenClaims>();
-  readonly #capacity: number;
+  readonly #entries: TailKeyedCache<TokenClaims>;
 
   constructor(capacity: number) {
-    this.#capacity = capacity;
+    this.#entries = new TailKeyedCache(capacity);
   }
 
   /** The claims `token` verified to, if it is cached and its `exp` (plus `tolerance` s) is still ahead of `nowSeconds`. */
   get(token: string, nowSeconds: number, tolerance: number): TokenClaims | undefined {
     const claims = this.#entries.get(token);
-    if (claims === undefined) return undefined;
+    if (claims === undefined || nowSeconds < claims.exp + tolerance) return claims;
     this.#entries.delete(token);
-    if (nowSeconds >= claims.exp + tolerance) return undefined;
-    this.#entries.set(token, claims);
-    return claims;
+    return undefined;
   }
 
   /** Remembers that `token` verified to `claims`, evicting the least recently used entry when full. */
   set(token: string, claims: TokenClaims): void {
-    this.#entries.delete(token);
     this.#entries.set(token, claims);
-    if (this.#entries.size > this.#capacity) this.#entries.delete(this.#entries.keys().next().value as string);
   }
 
   /** How many tokens are cached. */

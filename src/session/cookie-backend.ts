@@ -13,7 +13,7 @@ export class CookieBackend implements SessionBackend {
 
   constructor(runtime: SessionRuntime, jar: CookieJar) {
     const { sessionName, flashName, cookie } = runtime.options;
-    this.#data = new SealedSlot(sessionName, sessionDataCodec, jar, cookie.rolling);
+    this.#data = new SealedSlot(sessionName, sessionDataCodec, jar, { rolling: cookie.rolling, decoded: runtime.decodedSessions });
     this.#flashes = new SealedSlot(flashName, flashCodec, jar);
   }
 

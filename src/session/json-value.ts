@@ -34,3 +34,19 @@ export function isJsonValue(value: unknown, depth = 0): value is JsonValue {
       return false;
   }
 }
+
+/**
+ * A deep copy of a JSON value: primitives as they are, arrays and objects rebuilt, so a caller
+ * may change the copy freely. A `__proto__` key is copied as an own property, as `JSON.parse` makes it.
+ */
+export function copyJson<V extends JsonValue>(value: V): V {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(copyJson) as V;
+  const copy: { [key: string]: JsonValue } = {};
+  for (const key of Object.keys(value)) {
+    const item = copyJson(value[key]);
+    if (key === '__proto__') Object.defineProperty(copy, key, { value: item, enumerable: true, writable: true, configurable: true });
+    else copy[key] = item;
+  }
+  return copy as V;
+}

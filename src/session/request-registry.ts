@@ -8,20 +8,26 @@ const RELEASED = Symbol('released');
 
 interface Entry {
   readonly state: RequestState;
-  readonly handle: Promise<SessionHandle>;
+  /** The handle once ready; made on first ask when {@link Entry.ready} is there. */
+  handle: Promise<SessionHandle> | undefined;
   /** The handle itself when it was ready at once (the cookie store, admitted): no promise to wait on. */
   readonly ready: SessionHandle | undefined;
 }
 
+type Slot = Entry | typeof RELEASED | undefined;
+
 /**
- * The state of every request in flight, keyed by the request object (weakly, so even a leaked
- * reference cannot keep a finished request's state alive). A state is created on first use, its
- * cookies are written when the headers go out, and it is released by the interceptor or, on every
- * other path (a thrown error, `@Res()`, an aborted request), when the response closes.
+ * The state of every request in flight, held on the request object under a symbol of this
+ * registry's own, so it lives no longer than the request (and is dropped on release even when the
+ * request lives on). A state is created on first use, its cookies are written when the headers go
+ * out, and it is released by the interceptor or, on every other path (a thrown error, `@Res()`, an
+ * aborted request), when the response closes.
  */
 export class RequestRegistry {
-  readonly #entries = new WeakMap<IncomingMessage, Entry | typeof RELEASED>();
+  readonly #key = Symbol('routing-controllers-jwt-session state');
   #active = 0;
+  /** One listener for every response: releases the request the closing response answers. */
+  readonly #onClose = releaseOnClose(this);
 
   /** How many requests hold state now. */
   get active(): number {
@@ -35,17 +41,20 @@ export class RequestRegistry {
    */
   handle(request: IncomingMessage, response: ServerResponse, create: () => RequestState): Promise<SessionHandle> {
     const entry = this.#open(request, response, create);
-    return entry === RELEASED ? Promise.reject(new SessionCommittedError()) : entry.handle;
+    if (entry === RELEASED) return Promise.reject(new SessionCommittedError());
+    entry.handle ??= Promise.resolve(entry.ready as SessionHandle);
+    return entry.handle;
   }
 
   /** Like {@link RequestRegistry.handle}, but the handle itself when it is ready without waiting. */
   handleNow(request: IncomingMessage, response: ServerResponse, create: () => RequestState): SessionHandle | Promise<SessionHandle> {
     const entry = this.#open(request, response, create);
-    return entry === RELEASED ? Promise.reject(new SessionCommittedError()) : (entry.ready ?? entry.handle);
+    if (entry === RELEASED) return Promise.reject(new SessionCommittedError());
+    return entry.ready ?? (entry.handle as Promise<SessionHandle>);
   }
 
   #open(request: IncomingMessage, response: ServerResponse, create: () => RequestState): Entry | typeof RELEASED {
-    const existing = this.#entries.get(request);
+    const existing = this.#slot(request);
     if (existing !== undefined) return existing;
     const state = create();
     const admit = (): SessionHandle => {
@@ -54,13 +63,12 @@ export class RequestRegistry {
       return new SessionHandle(state);
     };
     let ready: SessionHandle | undefined;
-    let handle: Promise<SessionHandle>;
+    let handle: Promise<SessionHandle> | undefined;
     if (state.remote) {
       handle = state.load().then(admit);
     } else {
       try {
         ready = admit();
-        handle = Promise.resolve(ready);
       } catch (error) {
         handle = Promise.reject(error);
         // Callers get this rejection; the stored copy must not count as unhandled.
@@ -68,24 +76,39 @@ export class RequestRegistry {
       }
     }
     const entry: Entry = { state, handle, ready };
-    this.#entries.set(request, entry);
+    this.#store(request, entry);
     this.#active += 1;
-    response.once('close', () => this.release(request));
+    response.on('close', this.#onClose);
     return entry;
   }
 
   /** Resolves once `request`'s session writes have landed in the store; undefined when none are pending. */
   pendingWrites(request: IncomingMessage): Promise<void> | undefined {
-    const entry = this.#entries.get(request);
+    const entry = this.#slot(request);
     return entry === undefined || entry === RELEASED ? undefined : entry.state.settled();
   }
 
   /** Writes `request`'s pending cookies (if its headers are not out yet) and drops its state. */
   release(request: IncomingMessage): void {
-    const entry = this.#entries.get(request);
+    const entry = this.#slot(request);
     if (entry === undefined || entry === RELEASED) return;
     entry.state.commit();
-    this.#entries.set(request, RELEASED);
+    this.#store(request, RELEASED);
     this.#active -= 1;
   }
+
+  #slot(request: IncomingMessage): Slot {
+    return (request as IncomingMessage & Record<symbol, Slot>)[this.#key];
+  }
+
+  #store(request: IncomingMessage, slot: Slot): void {
+    (request as IncomingMessage & Record<symbol, Slot>)[this.#key] = slot;
+  }
+}
+
+/** A `close` listener that releases, in `registry`, the request of the response it is called on. */
+function releaseOnClose(registry: RequestRegistry): (this: ServerResponse) => void {
+  return function onClose(this: ServerResponse) {
+    registry.release(this.req);
+  };
 }

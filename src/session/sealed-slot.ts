@@ -1,3 +1,4 @@
+import type { DecodedCache } from '../cache/decoded-cache';
 import type { CookieJar } from './cookie-jar';
 
 /** How a slot's value maps to and from JSON. */
@@ -21,6 +22,7 @@ export class SealedSlot<T> {
   readonly #codec: SlotCodec<T>;
   readonly #jar: CookieJar;
   readonly #rolling: boolean;
+  readonly #decoded: DecodedCache<T> | undefined;
   #value: T | undefined;
   /** Text of a non-empty value opened from the request cookie, re-sealed by a rolling slot. */
   #openedText: string | undefined;
@@ -29,11 +31,16 @@ export class SealedSlot<T> {
   #changed = false;
   #discarded = false;
 
-  constructor(name: string, codec: SlotCodec<T>, jar: CookieJar, rolling = false) {
+  /**
+   * @param decoded - values decoded before, shared across requests: only for a codec whose values
+   *   are never changed in place.
+   */
+  constructor(name: string, codec: SlotCodec<T>, jar: CookieJar, options: { rolling?: boolean; decoded?: DecodedCache<T> } = {}) {
     this.#name = name;
     this.#codec = codec;
     this.#jar = jar;
-    this.#rolling = rolling;
+    this.#rolling = options.rolling ?? false;
+    this.#decoded = options.decoded;
   }
 
   /** The current value; do not mutate it, pass a new one to {@link SealedSlot.replace}. */
@@ -68,15 +75,22 @@ export class SealedSlot<T> {
 
   #read(): T {
     const text = this.#jar.open(this.#name);
-    if (text === undefined) return this.#codec.empty();
+    const value = text === undefined ? undefined : (this.#decoded?.get(text) ?? this.#decode(text));
+    if (value === undefined) return this.#codec.empty();
+    this.#openedText = text;
+    return value;
+  }
+
+  /** The non-empty value `text` holds, or undefined. */
+  #decode(text: string): T | undefined {
     let value: T | undefined;
     try {
       value = this.#codec.decode(JSON.parse(text));
     } catch {
-      value = undefined;
+      return undefined;
     }
-    if (value === undefined || this.#codec.isEmpty(value)) return this.#codec.empty();
-    this.#openedText = text;
+    if (value === undefined || this.#codec.isEmpty(value)) return undefined;
+    this.#decoded?.set(text, value);
     return value;
   }
 }

@@ -1,5 +1,5 @@
 import { ConfigError } from '../errors/config-error';
-import { isJsonValue, type JsonValue } from './json-value';
+import { copyJson, isJsonValue, type JsonValue } from './json-value';
 import type { FlashEntry } from './flash-bag';
 import type { LoginOptions, RequestState } from './request-state';
 
@@ -44,9 +44,13 @@ export class SessionHandle<T extends object = Record<string, JsonValue>> {
     return this.#state.username;
   }
 
-  /** The value stored under `key`, or undefined. */
+  /**
+   * The value stored under `key`, or undefined. Arrays and objects come as a fresh copy on every
+   * call: changing one changes nothing until it is passed to {@link SessionHandle.set}.
+   */
   get<K extends Key<T>>(key: K): T[K] | undefined {
-    return this.#state.entries.get(key) as T[K] | undefined;
+    const value = this.#state.entries.get(key);
+    return (value === undefined ? undefined : copyJson(value)) as T[K] | undefined;
   }
 
   /** The value under `key` when it is a string, else undefined (gin-jwt-session's GetString). */

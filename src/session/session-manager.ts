@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Service } from 'typedi';
-import { CookieSealer } from '../crypto/cookie-sealer';
+import { DecodedCache } from '../cache/decoded-cache';
+import { CookieSealer, OPENED_CACHE_SIZE } from '../crypto/cookie-sealer';
 import { KeyRing } from '../crypto/key-ring';
 import { ConfigError } from '../errors/config-error';
 import { InvalidTokenError } from '../errors/token-errors';
@@ -228,5 +229,6 @@ function buildRuntime(options: SessionManagerOptions): SessionRuntime {
     options: resolved,
     sealer: new CookieSealer(new KeyRing(resolved.secrets, 'cookie')),
     tokens: new TokenService(resolved.jwt, resolved.now),
+    decodedSessions: new DecodedCache(OPENED_CACHE_SIZE),
   };
 }
