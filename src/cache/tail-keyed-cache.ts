@@ -1,5 +1,5 @@
-/** Characters of a key's end that index it: 144 bits of a MAC tag or signature. */
-const TAIL_LENGTH = 24;
+/** Characters of a key's end that index it: 48 bits of a MAC tag or signature in base64url. */
+const TAIL_LENGTH = 8;
 
 interface Entry<V> {
   readonly key: string;
@@ -13,15 +13,15 @@ interface Entry<V> {
  * (sealed cookies, JWTs) to values.
  *
  * - **Indexed by the tail.** A `Map` keyed by a string fresh off a request hashes every character
- *   first; the tail of a MAC is unpredictable, so it alone is hashed, and the whole key is compared
- *   on every read. Keys sharing a tail replace each other (a read is then a miss), never answer for
- *   each other.
+ *   first; the tail of a MAC is unpredictable, so its last characters, folded into a small integer,
+ *   index the entry, and the whole key is compared on every read. Keys whose tails fold alike
+ *   replace each other (a read is then a miss), never answer for each other.
  * - **Recency in halves.** Moving an entry to the newest place costs a delete and an insert, so a
  *   read moves only an entry older than half the capacity: an entry read is kept for at least
  *   `capacity / 2` more writes.
  */
 export class TailKeyedCache<V> {
-  readonly #entries = new Map<string, Entry<V>>();
+  readonly #entries = new Map<number, Entry<V>>();
   readonly #capacity: number;
   #clock = 0;
 
@@ -36,34 +36,40 @@ export class TailKeyedCache<V> {
 
   /** The value stored for exactly `key`. */
   get(key: string): V | undefined {
-    const tail = key.slice(-TAIL_LENGTH);
-    const entry = this.#entries.get(tail);
+    const index = tailIndex(key);
+    const entry = this.#entries.get(index);
     if (entry === undefined || entry.key !== key) return undefined;
-    if (this.#clock - entry.stamp >= this.#capacity / 2) this.#renew(tail, entry);
+    if (this.#clock - entry.stamp >= this.#capacity / 2) {
+      this.#entries.delete(index);
+      this.#add(index, entry);
+    }
     return entry.value;
   }
 
-  /**
-   * Stores `value` for `key` as the newest entry, dropping the oldest past the capacity. The key is
-   * copied: a string cut from a request header would otherwise keep the whole header alive.
-   */
+  /** Stores `value` for `key` as the newest entry, dropping the oldest past the capacity. */
   set(key: string, value: V): void {
-    const tail = key.slice(-TAIL_LENGTH);
-    this.#entries.delete(tail);
-    this.#renew(tail, { key: Buffer.from(key, 'utf8').toString('utf8'), value, stamp: 0 });
-    if (this.#entries.size > this.#capacity) this.#entries.delete(this.#entries.keys().next().value as string);
+    const index = tailIndex(key);
+    this.#entries.delete(index);
+    this.#add(index, { key, value, stamp: 0 });
+    if (this.#entries.size > this.#capacity) this.#entries.delete(this.#entries.keys().next().value as number);
   }
 
   /** Removes `key`, if it is there. */
   delete(key: string): void {
-    const tail = key.slice(-TAIL_LENGTH);
-    if (this.#entries.get(tail)?.key === key) this.#entries.delete(tail);
+    const index = tailIndex(key);
+    if (this.#entries.get(index)?.key === key) this.#entries.delete(index);
   }
 
-  #renew(tail: string, entry: Entry<V>): void {
+  #add(index: number, entry: Entry<V>): void {
     this.#clock += 1;
     entry.stamp = this.#clock;
-    this.#entries.delete(tail);
-    this.#entries.set(tail, entry);
+    this.#entries.set(index, entry);
   }
+}
+
+/** The last {@link TAIL_LENGTH} characters of `key` folded into a 30-bit integer (a V8 small integer). */
+function tailIndex(key: string): number {
+  let index = 0;
+  for (let at = Math.max(0, key.length - TAIL_LENGTH); at < key.length; at += 1) index = (index * 31 + key.charCodeAt(at)) & 0x3fffffff;
+  return index;
 }
