@@ -1,7 +1,7 @@
 import { get } from 'node:http';
 import { expect } from 'chai';
 import express, { type Express, type Response } from 'express';
-import { ForbiddenError, Get, JsonController, Param, Post, Res, UseBefore } from 'routing-controllers';
+import { ForbiddenError, Get, JsonController, Param, Post, QueryParam, Res, UseBefore } from 'routing-controllers';
 import { Container, Service } from 'typedi';
 import request from 'supertest';
 import { JwtUser } from '../../src/decorators/jwt-user';
@@ -67,8 +67,11 @@ class StateController {
     return response;
   }
 
+  /** Changes the session first when `?change=1`, then waits for the spec. */
   @Get('/slow')
-  async slow(@Session() session: SessionHandle) {
+  async slow(@Session() session: SessionHandle, @QueryParam('change') change: unknown) {
+    if (String(change) === '1') session.set('early', true);
+    else session.get('early');
     gate.entered = true;
     await new Promise<void>((resolve) => (gate.open = resolve));
     try {
@@ -166,7 +169,7 @@ describe('per-request state under hostile and failing requests', () => {
 
   it('frees the state of a request whose client hung up, and a change its action makes afterwards throws SessionCommittedError', async () => {
     Object.assign(gate, { entered: false, late: undefined });
-    const hungUp = get(`${server.url}/state/slow`);
+    const hungUp = get(`${server.url}/state/slow?change=1`);
     hungUp.on('error', () => undefined);
     await waitFor(() => gate.entered);
     expect(manager().activeRequests).to.equal(1);
@@ -175,6 +178,20 @@ describe('per-request state under hostile and failing requests', () => {
     gate.open();
     await waitFor(() => gate.late !== undefined);
     expect(gate.late).to.be.instanceOf(SessionCommittedError);
+  });
+
+  it('counts no state for a request that only read, and still refuses a change after its client hung up', async () => {
+    Object.assign(gate, { entered: false, late: undefined });
+    const hungUp = get(`${server.url}/state/slow`);
+    hungUp.on('error', () => undefined);
+    await waitFor(() => gate.entered);
+    expect(manager().activeRequests).to.equal(0);
+    hungUp.destroy();
+    await pause(50);
+    gate.open();
+    await waitFor(() => gate.late !== undefined);
+    expect(gate.late).to.be.instanceOf(SessionCommittedError);
+    expect(manager().activeRequests).to.equal(0);
   });
 });
 

@@ -98,15 +98,28 @@ describe('SessionManager', () => {
       expect((await request(server).get('/')).body).to.equal(true);
     });
 
-    it('frees the state of every request when its response closes', async () => {
+    it('frees the state of every request that changed its session when its response closes', async () => {
       const manager = new SessionManager().configure({ secret: SECRET });
       const handles: SessionHandle[] = [];
       const server = rawServer(manager, (session) => {
         handles.push(session);
+        session.set('visited', true);
         return manager.activeRequests;
       });
       expect((await request(server).get('/')).body).to.equal(1);
       await waitFor(() => manager.activeRequests === 0);
+      expect(() => handles[0].set('late', 1)).to.throw(SessionCommittedError);
+    });
+
+    it('counts no state for a request that only reads, and refuses its changes once the response is out', async () => {
+      const manager = new SessionManager().configure({ secret: SECRET });
+      const handles: SessionHandle[] = [];
+      const server = rawServer(manager, (session) => {
+        handles.push(session);
+        return [manager.activeRequests, session.get('visited') ?? null, session.username ?? null];
+      });
+      expect((await request(server).get('/')).body).to.deep.equal([0, null, null]);
+      expect(manager.activeRequests).to.equal(0);
       expect(() => handles[0].set('late', 1)).to.throw(SessionCommittedError);
     });
 

@@ -61,11 +61,14 @@ export class RequestState {
   #tokenCookie: string | undefined;
   #headersWatched = false;
   #committed = false;
+  readonly #hold: () => void;
 
-  constructor(runtime: SessionRuntime, request: IncomingMessage, response: ServerResponse) {
+  /** @param hold - called on the first change: from then on the state has something to release. */
+  constructor(runtime: SessionRuntime, request: IncomingMessage, response: ServerResponse, hold: () => void) {
     this.#runtime = runtime;
     this.#request = request;
     this.#response = response;
+    this.#hold = hold;
     this.#jar = new CookieJar(runtime, request);
     const store = runtime.options.store;
     this.#backend = store === undefined ? new CookieBackend(runtime, this.#jar) : new StoreBackend(runtime, this.#jar, store);
@@ -92,8 +95,8 @@ export class RequestState {
    * reach the client, and otherwise makes sure the cookies are written when the headers go out.
    */
   beginChange(): void {
-    // The headers may have gone out without the hook: it is only installed by a first change.
-    if (this.#committed || this.#response.headersSent) {
+    // The headers may have gone out (or the client gone) without the hook: only a first change installs it.
+    if (this.#committed || this.#response.headersSent || this.#response.destroyed) {
       this.#committed = true;
       throw new SessionCommittedError();
     }
@@ -217,6 +220,7 @@ export class RequestState {
   #watchHeaders(): void {
     if (this.#headersWatched) return;
     this.#headersWatched = true;
+    this.#hold();
     onHeaders(this.#response, () => this.commit());
   }
 

@@ -167,7 +167,7 @@ export class SessionManager {
     let handle: SessionHandle | Promise<SessionHandle>;
     try {
       const runtime = this.#current();
-      handle = this.#registry.handleNow(request, response, () => new RequestState(runtime, request, response));
+      handle = this.#registry.handleNow(request, response, (hold) => new RequestState(runtime, request, response, hold));
     } catch (error) {
       return Promise.reject(error);
     }
@@ -199,7 +199,11 @@ export class SessionManager {
     return pending.then(() => this.#registry.release(request));
   }
 
-  /** How many requests hold per-request state right now; 0 when the server is idle. For leak checks. */
+  /**
+   * How many requests hold session changes not yet released (cookies to write, store writes to wait
+   * for) right now; 0 when the server is idle. For leak checks and graceful shutdown. A request that
+   * only reads its session holds nothing beyond its own lifetime and is not counted.
+   */
   get activeRequests(): number {
     return this.#registry.active;
   }
