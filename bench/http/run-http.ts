@@ -10,6 +10,11 @@ export interface HttpSettings {
   readonly rounds: number;
   /** Length of each measured run. */
   readonly seconds: number;
+  /**
+   * This library and the reference take their `seconds` in this many slices each, alternating
+   * (A B B A A B …), so drift in the machine's background load falls on both alike.
+   */
+  readonly pairSlices: number;
   /** Unmeasured load before each measured run (0: none); the first round's is longer, for the JIT. */
   readonly warmupSeconds: number;
   readonly firstWarmupSeconds: number;
@@ -50,15 +55,20 @@ export async function runHttp(settings: HttpSettings, log: (line: string) => voi
     const forge = visitorForge(() => USERNAME);
     const credentials = await credentialsOf(urls, forge);
     const rounds = new Map<string, StackRound[]>(STACKS.map((stack) => [stack.id, []]));
+    const loaded = (stack: Stack): Loaded => ({
+      child: server(servers, stack.id),
+      target: { url: urls.get(stack.id) ?? '', headers: credentials.get(stack.id) ?? {}, ...(stack.fresh === true && { headersPerRequest: forge }) },
+    });
     for (let round = 0; round < settings.rounds; round += 1) {
-      for (const stack of roundOrder(round)) {
-        const url = urls.get(stack.id) ?? '';
-        const warmup = round === 0 ? settings.firstWarmupSeconds : settings.warmupSeconds;
-        const target = { url, headers: credentials.get(stack.id) ?? {}, ...(stack.fresh === true && { headersPerRequest: forge }) };
-        const figures = await measure(server(servers, stack.id), target, settings, warmup);
-        log(`http round ${round + 1}/${settings.rounds} ${stack.id}: ${figures.requestsPerSecond.toFixed(0)} req/s, p99 ${figures.p99Ms} ms, ${figures.cpuMicrosPerRequest.toFixed(0)} µs CPU/req`);
-        rounds.get(stack.id)?.push(figures);
-      }
+      const warmup = round === 0 ? settings.firstWarmupSeconds : settings.warmupSeconds;
+      const [pair, rest] = roundOrder(round);
+      const record = (stack: Stack, figure: StackRound) => {
+        log(`http round ${round + 1}/${settings.rounds} ${stack.id}: ${figure.requestsPerSecond.toFixed(0)} req/s, p99 ${figure.p99Ms} ms, ${figure.cpuMicrosPerRequest.toFixed(0)} µs CPU/req`);
+        rounds.get(stack.id)?.push(figure);
+      };
+      const pairFigures = await measureAlternating(pair.map(loaded), settings, warmup);
+      pair.forEach((stack, index) => record(stack, pairFigures[index]));
+      for (const stack of rest) record(stack, (await measureAlternating([loaded(stack)], { ...settings, pairSlices: 1 }, warmup))[0]);
     }
     return STACKS.map((stack) => summarize(stack, rounds.get(stack.id) ?? [], rounds.get(REFERENCE) ?? []));
   } finally {
@@ -67,15 +77,17 @@ export async function runHttp(settings: HttpSettings, log: (line: string) => voi
 }
 
 /**
- * This library and the reference run back to back, in alternating order, so the ratio the targets
- * use sees the same background load on a shared machine; the other stacks follow in a rotating order.
+ * This library and the reference first, measured in alternating slices (which of them starts
+ * alternates too), so the ratio the targets use sees the same background load on a shared machine;
+ * the other stacks follow one at a time in a rotating order.
  */
-function roundOrder(round: number): Stack[] {
+function roundOrder(round: number): [Stack[], Stack[]] {
   const pair = STACKS.filter((stack) => stack.id === REFERENCE || stack.id === OURS);
   const rest = STACKS.filter((stack) => !pair.includes(stack));
   const shift = round % rest.length;
-  return [...(round % 2 === 0 ? pair : pair.reverse()), ...rest.slice(shift), ...rest.slice(0, shift)];
+  return [round % 2 === 0 ? pair : pair.reverse(), [...rest.slice(shift), ...rest.slice(0, shift)]];
 }
+
 
 function server(servers: ReadonlyMap<string, ServerProcess>, id: string): ServerProcess {
   const found = servers.get(id);
@@ -102,16 +114,38 @@ async function credentialsOf(urls: ReadonlyMap<string, string>, forge: () => Cre
 /** Where and with what headers a stack is loaded. */
 type Target = Pick<LoadOptions, 'url' | 'headers' | 'headersPerRequest'>;
 
-async function measure(child: ServerProcess, target: Target, settings: HttpSettings, warmup: number): Promise<StackRound> {
-  const { url } = target;
-  const common = { ...target, path: '/work', connections: settings.connections };
-  if (warmup > 0) await load({ ...common, seconds: warmup });
-  const before = await child.usage();
-  const result = await load({ ...common, seconds: settings.seconds });
-  const after = await child.usage();
-  if (result.failures > 0) throw new Error(`${url}/work: ${result.failures} failed requests under load`);
-  const cpu = after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system;
-  return { requests: result.requests, requestsPerSecond: result.requestsPerSecond, p99Ms: result.p99Ms, cpuMicrosPerRequest: cpu / result.requests };
+/** A stack's server and how to load it. */
+interface Loaded {
+  readonly child: ServerProcess;
+  readonly target: Target;
+}
+
+/**
+ * Warms each stack up, then loads them in `pairSlices` turns each of `seconds / pairSlices` (A B,
+ * then B A, …), adding up requests, time and CPU per stack; p99 is the highest of a stack's slices.
+ */
+async function measureAlternating(stacks: readonly Loaded[], settings: HttpSettings, warmup: number): Promise<StackRound[]> {
+  const common = { path: '/work', connections: settings.connections };
+  for (const { target } of stacks) if (warmup > 0) await load({ ...target, ...common, seconds: warmup });
+  const totals = stacks.map(() => ({ requests: 0, seconds: 0, cpu: 0, p99Ms: 0 }));
+  const sliceSeconds = Math.max(1, Math.round(settings.seconds / settings.pairSlices));
+  for (let slice = 0; slice < settings.pairSlices; slice += 1) {
+    const order = stacks.map((_, index) => index);
+    if (slice % 2 === 1) order.reverse();
+    for (const index of order) {
+      const { child, target } = stacks[index];
+      const before = await child.usage();
+      const result = await load({ ...target, ...common, seconds: sliceSeconds });
+      const after = await child.usage();
+      if (result.failures > 0) throw new Error(`${target.url}/work: ${result.failures} failed requests under load`);
+      const total = totals[index];
+      total.requests += result.requests;
+      total.seconds += result.seconds;
+      total.cpu += after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system;
+      total.p99Ms = Math.max(total.p99Ms, result.p99Ms);
+    }
+  }
+  return totals.map(({ requests, seconds, cpu, p99Ms }) => ({ requests, requestsPerSecond: requests / seconds, p99Ms, cpuMicrosPerRequest: cpu / requests }));
 }
 
 function summarize(stack: Stack, rounds: readonly StackRound[], reference: readonly StackRound[]): StackResult {

@@ -33,7 +33,7 @@ function header({ mode, environment: env, durationSeconds, loadAverageAfter }: B
 }
 
 function httpTable({ http, settings }: BenchResults): string {
-  const { rounds, seconds, connections } = settings.http;
+  const { rounds, seconds, pairSlices, connections } = settings.http;
   const rows = http.map(
     (stack) =>
       `| ${stack.role === 'ours' ? `**${stack.label}**` : stack.label} | ${integer(stack.requestsPerSecond)} | ${ratio(stack.throughputRatio)} | ` +
@@ -45,7 +45,8 @@ function httpTable({ http, settings }: BenchResults): string {
     '',
     `autocannon, ${connections} connections on 127.0.0.1, each server in its own process; ${rounds} rounds of ${seconds} s per stack after a warm-up.`,
     'Figures are medians over the rounds; ratios are medians of the per-round ratios to the bare routing-controllers action measured in the same round',
-    '(this library and the bare action run back to back in every round); the range is the lowest and highest per-round req/s ratio.',
+    `(in every round this library and the bare action take turns in ${pairSlices} slices each, A B B A …, so drift in the machine's load falls on both);`,
+    'the range is the lowest and highest per-round req/s ratio.',
     'CPU is the server process\'s own user + system time (`process.cpuUsage()`), divided by the requests answered.',
     'Every stack gets the same cookie and token on every request, as a browser sends them; the library remembers recently opened',
     'cookies and verified tokens, so its second row sends a newly sealed cookie and a newly signed token with each request (sealed',
