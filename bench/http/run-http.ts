@@ -60,19 +60,35 @@ export async function runHttp(settings: HttpSettings, log: (line: string) => voi
       target: { url: urls.get(stack.id) ?? '', headers: credentials.get(stack.id) ?? {}, ...(stack.fresh === true && { headersPerRequest: forge }) },
     });
     for (let round = 0; round < settings.rounds; round += 1) {
-      const warmup = round === 0 ? settings.firstWarmupSeconds : settings.warmupSeconds;
       const [pair, rest] = roundOrder(round);
+      if (round > 0) await restart(pair, servers, urls);
       const record = (stack: Stack, figure: StackRound) => {
         log(`http round ${round + 1}/${settings.rounds} ${stack.id}: ${figure.requestsPerSecond.toFixed(0)} req/s, p99 ${figure.p99Ms} ms, ${figure.cpuMicrosPerRequest.toFixed(0)} µs CPU/req`);
         rounds.get(stack.id)?.push(figure);
       };
-      const pairFigures = await measureAlternating(pair.map(loaded), settings, warmup);
+      const pairFigures = await measureAlternating(pair.map(loaded), settings, settings.firstWarmupSeconds);
       pair.forEach((stack, index) => record(stack, pairFigures[index]));
+      const warmup = round === 0 ? settings.firstWarmupSeconds : settings.warmupSeconds;
       for (const stack of rest) record(stack, (await measureAlternating([loaded(stack)], { ...settings, pairSlices: 1 }, warmup))[0]);
     }
     return STACKS.map((stack) => summarize(stack, rounds.get(stack.id) ?? [], rounds.get(REFERENCE) ?? []));
   } finally {
     await Promise.all([...servers.values()].map((child) => child.stop()));
+  }
+}
+
+/**
+ * Replaces the servers of `stacks` with fresh processes. Two processes of the same server differ by
+ * several percent for the whole of their lives (code layout, JIT choices), so the pair the targets
+ * compare gets new ones every round: that luck then varies from round to round, and the median over
+ * rounds evens it out instead of one draw deciding the run.
+ */
+async function restart(stacks: readonly Stack[], servers: Map<string, ServerProcess>, urls: Map<string, string>): Promise<void> {
+  for (const stack of stacks) {
+    await server(servers, stack.id).stop();
+    const fresh = new ServerProcess(stack.script, stack.args);
+    servers.set(stack.id, fresh);
+    urls.set(stack.id, await fresh.url());
   }
 }
 
