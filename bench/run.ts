@@ -11,7 +11,7 @@ import { writeReports } from './report/write-reports';
 import { SETTINGS, type Mode } from './settings';
 
 /** Whole-run limits: every part is bounded on its own; this catches anything that is not. */
-const WATCHDOG_SECONDS: Readonly<Record<Mode, number>> = { full: 15 * 60, quick: 120 };
+const WATCHDOG_SECONDS: Readonly<Record<Mode, number>> = { full: 20 * 60, quick: 120 };
 
 /**
  * `npm run bench` (full) or `npm run bench -- --quick` (CI smoke): micro cases, then every HTTP

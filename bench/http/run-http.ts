@@ -15,9 +15,8 @@ export interface HttpSettings {
    * (A B B A A B …), so drift in the machine's background load falls on both alike.
    */
   readonly pairSlices: number;
-  /** Unmeasured load before each measured run (0: none); the first round's is longer, for the JIT. */
+  /** Unmeasured load before each stack's measured runs in a round (0: none), for the JIT of its fresh process. */
   readonly warmupSeconds: number;
-  readonly firstWarmupSeconds: number;
   readonly connections: number;
 }
 
@@ -61,15 +60,14 @@ export async function runHttp(settings: HttpSettings, log: (line: string) => voi
     });
     for (let round = 0; round < settings.rounds; round += 1) {
       const [pair, rest] = roundOrder(round);
-      if (round > 0) await restart(pair, servers, urls);
+      if (round > 0) await restart(servers, urls);
       const record = (stack: Stack, figure: StackRound) => {
         log(`http round ${round + 1}/${settings.rounds} ${stack.id}: ${figure.requestsPerSecond.toFixed(0)} req/s, p99 ${figure.p99Ms} ms, ${figure.cpuMicrosPerRequest.toFixed(0)} µs CPU/req`);
         rounds.get(stack.id)?.push(figure);
       };
-      const pairFigures = await measureAlternating(pair.map(loaded), settings, settings.firstWarmupSeconds);
+      const pairFigures = await measureAlternating(pair.map(loaded), settings);
       pair.forEach((stack, index) => record(stack, pairFigures[index]));
-      const warmup = round === 0 ? settings.firstWarmupSeconds : settings.warmupSeconds;
-      for (const stack of rest) record(stack, (await measureAlternating([loaded(stack)], { ...settings, pairSlices: 1 }, warmup))[0]);
+      for (const stack of rest) record(stack, (await measureAlternating([loaded(stack)], { ...settings, pairSlices: 1 }))[0]);
     }
     return STACKS.map((stack) => summarize(stack, rounds.get(stack.id) ?? [], rounds.get(REFERENCE) ?? []));
   } finally {
@@ -78,18 +76,15 @@ export async function runHttp(settings: HttpSettings, log: (line: string) => voi
 }
 
 /**
- * Replaces the servers of `stacks` with fresh processes. Two processes of the same server differ by
- * several percent for the whole of their lives (code layout, JIT choices), so the pair the targets
- * compare gets new ones every round: that luck then varies from round to round, and the median over
- * rounds evens it out instead of one draw deciding the run.
+ * Replaces every server with a fresh process, all started at once. Two processes of the very same
+ * server differ by several percent for the whole of their lives (code layout, JIT choices), so every
+ * round draws anew: the median over rounds then evens that luck out instead of one draw deciding the
+ * run, and every stack is measured as fresh as the reference it is divided by.
  */
-async function restart(stacks: readonly Stack[], servers: Map<string, ServerProcess>, urls: Map<string, string>): Promise<void> {
-  for (const stack of stacks) {
-    await server(servers, stack.id).stop();
-    const fresh = new ServerProcess(stack.script, stack.args);
-    servers.set(stack.id, fresh);
-    urls.set(stack.id, await fresh.url());
-  }
+async function restart(servers: Map<string, ServerProcess>, urls: Map<string, string>): Promise<void> {
+  await Promise.all([...servers.values()].map((child) => child.stop()));
+  for (const stack of STACKS) servers.set(stack.id, new ServerProcess(stack.script, stack.args));
+  for (const stack of STACKS) urls.set(stack.id, await server(servers, stack.id).url());
 }
 
 /**
@@ -140,9 +135,9 @@ interface Loaded {
  * Warms each stack up, then loads them in `pairSlices` turns each of `seconds / pairSlices` (A B,
  * then B A, …), adding up requests, time and CPU per stack; p99 is the highest of a stack's slices.
  */
-async function measureAlternating(stacks: readonly Loaded[], settings: HttpSettings, warmup: number): Promise<StackRound[]> {
+async function measureAlternating(stacks: readonly Loaded[], settings: HttpSettings): Promise<StackRound[]> {
   const common = { path: '/work', connections: settings.connections };
-  for (const { target } of stacks) if (warmup > 0) await load({ ...target, ...common, seconds: warmup });
+  for (const { target } of stacks) if (settings.warmupSeconds > 0) await load({ ...target, ...common, seconds: settings.warmupSeconds });
   const totals = stacks.map(() => ({ requests: 0, seconds: 0, cpu: 0, p99Ms: 0 }));
   const sliceSeconds = Math.max(1, Math.round(settings.seconds / settings.pairSlices));
   for (let slice = 0; slice < settings.pairSlices; slice += 1) {
