@@ -17,6 +17,8 @@ const OVERHEAD = HEADER_BYTES + IV_BYTES + EXPIRY_BYTES + TAG_BYTES;
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 /** How many recently opened values are remembered per cookie name, so a cookie sent again is not decrypted again. */
 export const OPENED_CACHE_SIZE = 1024;
+/** The GCM options of every cipher and decipher: the full 16-byte tag. */
+const GCM_OPTIONS = { authTagLength: TAG_BYTES } as const;
 /** Random bytes drawn from the CSPRNG in one call and handed out as IVs, each byte once. */
 const IV_POOL_BYTES = 4096;
 
@@ -62,7 +64,7 @@ export class CookieSealer {
     out.writeUInt32BE(id, VERSION_BYTES);
     const iv = this.#nextIv();
     iv.copy(out, HEADER_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
+    const cipher = createCipheriv('aes-256-gcm', key, iv, GCM_OPTIONS);
     cipher.setAAD(this.#associatedData(id, name));
     const body = cipher.update(plain);
     cipher.final();
@@ -104,9 +106,7 @@ export class CookieSealer {
     if (key === undefined) return undefined;
     let plain: Buffer;
     try {
-      const decipher = createDecipheriv('aes-256-gcm', key.key, bytes.subarray(HEADER_BYTES, HEADER_BYTES + IV_BYTES), {
-        authTagLength: TAG_BYTES,
-      });
+      const decipher = createDecipheriv('aes-256-gcm', key.key, bytes.subarray(HEADER_BYTES, HEADER_BYTES + IV_BYTES), GCM_OPTIONS);
       decipher.setAAD(this.#associatedData(keyId, name));
       decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
       plain = decipher.update(bytes.subarray(HEADER_BYTES + IV_BYTES, bytes.length - TAG_BYTES));
