@@ -6,6 +6,7 @@ import { runHttp } from './http/run-http';
 import { runMemory } from './memory/run-memory';
 import { runMicro } from './micro/run-micro';
 import type { BenchResults } from './report/results';
+import { updateDocSections } from './report/doc-sections';
 import { evaluateTargets } from './report/targets';
 import { writeReports } from './report/write-reports';
 import { SETTINGS, type Mode } from './settings';
@@ -46,6 +47,8 @@ async function main(): Promise<void> {
     loadAverageAfter: loadavg()[0],
   };
   const { markdown, files } = writeReports(results, settings.outDir);
+  // A full run into bench/results is the one the docs quote; a quick run or one written elsewhere leaves them be.
+  if (mode === 'full' && values.out === undefined) files.push(...updateDocSections(results, '.'));
   console.log(`\n${markdown}`);
   console.log(`Wrote ${files.join(', ')} in ${results.durationSeconds.toFixed(1)} s.`);
 }

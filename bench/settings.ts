@@ -23,13 +23,13 @@ export interface Settings {
 export const SETTINGS: Readonly<Record<Mode, Settings>> = {
   full: {
     micro: { warmupMs: 300, passes: 9, sliceMs: 150, maxOps: 5_000_000, missPool: 20_000 },
-    http: { rounds: 7, seconds: 3, pairSlices: 3, warmupSeconds: 3, connections: 10 },
+    http: { rounds: 7, seconds: 3, interleavedSlices: 3, warmupSeconds: 3, connections: 10 },
     memory: { requests: 200_000, warmupRequests: 20_000, checkpoints: 4, connections: 10, maxSeconds: 300 },
     outDir: 'bench/results',
   },
   quick: {
     micro: { warmupMs: 15, passes: 1, sliceMs: 20, maxOps: 100_000, missPool: 2_500 },
-    http: { rounds: 1, seconds: 1, pairSlices: 1, warmupSeconds: 0, connections: 10 },
+    http: { rounds: 1, seconds: 1, interleavedSlices: 1, warmupSeconds: 0, connections: 10 },
     memory: { requests: 2_000, warmupRequests: 300, checkpoints: 2, connections: 10, maxSeconds: 30 },
     outDir: '.artifacts/bench',
   },

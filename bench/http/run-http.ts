@@ -4,17 +4,18 @@ import { median } from '../stats';
 import { checkWork, fetchCredentials, type Credentials } from './credentials';
 import { load, type LoadOptions } from './load';
 import { ServerProcess } from './server-process';
-import { OURS, REFERENCE, STACKS, type Stack } from './stacks';
+import { DECORATED, OURS, REFERENCE, STACKS, type Stack } from './stacks';
 
 export interface HttpSettings {
   readonly rounds: number;
   /** Length of each measured run. */
   readonly seconds: number;
   /**
-   * This library and the reference take their `seconds` in this many slices each, alternating
-   * (A B B A A B …), so drift in the machine's background load falls on both alike.
+   * The stacks this library's figures are compared with ({@link INTERLEAVED}) take their `seconds`
+   * in this many slices each, taking turns (A B C C B A …), so drift in the machine's background
+   * load falls on all of them alike.
    */
-  readonly pairSlices: number;
+  readonly interleavedSlices: number;
   /** Unmeasured load before each stack's measured runs in a round (0: none), for the JIT of its fresh process. */
   readonly warmupSeconds: number;
   readonly connections: number;
@@ -59,15 +60,15 @@ export async function runHttp(settings: HttpSettings, log: (line: string) => voi
       target: { url: urls.get(stack.id) ?? '', headers: credentials.get(stack.id) ?? {}, ...(stack.fresh === true && { headersPerRequest: forge }) },
     });
     for (let round = 0; round < settings.rounds; round += 1) {
-      const [pair, rest] = roundOrder(round);
+      const [interleaved, rest] = roundOrder(round);
       if (round > 0) await restart(servers, urls);
       const record = (stack: Stack, figure: StackRound) => {
         log(`http round ${round + 1}/${settings.rounds} ${stack.id}: ${figure.requestsPerSecond.toFixed(0)} req/s, p99 ${figure.p99Ms} ms, ${figure.cpuMicrosPerRequest.toFixed(0)} µs CPU/req`);
         rounds.get(stack.id)?.push(figure);
       };
-      const pairFigures = await measureAlternating(pair.map(loaded), settings);
-      pair.forEach((stack, index) => record(stack, pairFigures[index]));
-      for (const stack of rest) record(stack, (await measureAlternating([loaded(stack)], { ...settings, pairSlices: 1 }))[0]);
+      const interleavedFigures = await measureAlternating(interleaved.map(loaded), settings);
+      interleaved.forEach((stack, index) => record(stack, interleavedFigures[index]));
+      for (const stack of rest) record(stack, (await measureAlternating([loaded(stack)], { ...settings, interleavedSlices: 1 }))[0]);
     }
     return STACKS.map((stack) => summarize(stack, rounds.get(stack.id) ?? [], rounds.get(REFERENCE) ?? []));
   } finally {
@@ -88,17 +89,23 @@ async function restart(servers: Map<string, ServerProcess>, urls: Map<string, st
 }
 
 /**
- * This library and the reference first, measured in alternating slices (which of them starts
- * alternates too), so the ratio the targets use sees the same background load on a shared machine;
- * the other stacks follow one at a time in a rotating order.
+ * The stacks this library is compared with, and this library: measured in turns within every round.
+ * The targets divide by the reference; the constant-decorator action splits this library's extra
+ * CPU into routing-controllers' share and its own.
+ */
+const INTERLEAVED: readonly string[] = [REFERENCE, DECORATED, OURS];
+
+/**
+ * The {@link INTERLEAVED} stacks first, measured in turns (which of them starts alternates too), so
+ * the ratios the targets use see the same background load on a shared machine; the other stacks
+ * follow one at a time in a rotating order.
  */
 function roundOrder(round: number): [Stack[], Stack[]] {
-  const pair = STACKS.filter((stack) => stack.id === REFERENCE || stack.id === OURS);
-  const rest = STACKS.filter((stack) => !pair.includes(stack));
+  const interleaved = STACKS.filter((stack) => INTERLEAVED.includes(stack.id));
+  const rest = STACKS.filter((stack) => !interleaved.includes(stack));
   const shift = round % rest.length;
-  return [round % 2 === 0 ? pair : pair.reverse(), [...rest.slice(shift), ...rest.slice(0, shift)]];
+  return [round % 2 === 0 ? interleaved : interleaved.reverse(), [...rest.slice(shift), ...rest.slice(0, shift)]];
 }
-
 
 function server(servers: ReadonlyMap<string, ServerProcess>, id: string): ServerProcess {
   const found = servers.get(id);
@@ -132,15 +139,15 @@ interface Loaded {
 }
 
 /**
- * Warms each stack up, then loads them in `pairSlices` turns each of `seconds / pairSlices` (A B,
- * then B A, …), adding up requests, time and CPU per stack; p99 is the highest of a stack's slices.
+ * Warms each stack up, then loads them in `interleavedSlices` turns each of `seconds / interleavedSlices`
+ * (A B C, then C B A, …), adding up requests, time and CPU per stack; p99 is the highest of a stack's slices.
  */
 async function measureAlternating(stacks: readonly Loaded[], settings: HttpSettings): Promise<StackRound[]> {
   const common = { path: '/work', connections: settings.connections };
   for (const { target } of stacks) if (settings.warmupSeconds > 0) await load({ ...target, ...common, seconds: settings.warmupSeconds });
   const totals = stacks.map(() => ({ requests: 0, seconds: 0, cpu: 0, p99Ms: 0 }));
-  const sliceSeconds = Math.max(1, Math.round(settings.seconds / settings.pairSlices));
-  for (let slice = 0; slice < settings.pairSlices; slice += 1) {
+  const sliceSeconds = Math.max(1, Math.round(settings.seconds / settings.interleavedSlices));
+  for (let slice = 0; slice < settings.interleavedSlices; slice += 1) {
     const order = stacks.map((_, index) => index);
     if (slice % 2 === 1) order.reverse();
     for (const index of order) {

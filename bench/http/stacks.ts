@@ -23,6 +23,8 @@ const SERVERS = 'bench/http/servers';
 export const REFERENCE = 'bare-routing-controllers';
 /** The id of this library's stack. */
 export const OURS = 'ours';
+/** The id of the reference with routing-controllers' own cost of three parameter decorators and an interceptor. */
+export const DECORATED = 'decorated-routing-controllers';
 
 function alternatives(keyObject: boolean): Stack[] {
   const suffix = keyObject ? ' [KeyObject secret]' : '';
@@ -55,6 +57,14 @@ function redisStacks(): Stack[] {
 export const STACKS: readonly Stack[] = [
   { id: 'bare-express', label: 'bare express route (no sessions, no JWT)', role: 'ceiling', script: `${SERVERS}/bare-express.ts`, args: [], setup: false },
   { id: REFERENCE, label: 'bare routing-controllers action (no sessions, no JWT)', role: 'reference', script: `${SERVERS}/bare-routing-controllers.ts`, args: [], setup: false },
+  {
+    id: DECORATED,
+    label: 'the same action with three constant parameter decorators and an interceptor (no sessions, no JWT)',
+    role: 'ceiling',
+    script: `${SERVERS}/decorated-routing-controllers.ts`,
+    args: [],
+    setup: false,
+  },
   { id: OURS, label: 'routing-controllers + this library (@Session, @Flash, @JwtUser)', role: 'ours', script: `${SERVERS}/ours.ts`, args: [], setup: true },
   {
     id: 'ours-fresh',

@@ -17,7 +17,7 @@ export interface TargetResult {
 
 /** Issue 5's targets, from the figures of one run. */
 export function evaluateTargets(micro: readonly MicroResult[], http: readonly StackResult[], memory: MemoryResult): TargetResult[] {
-  const ours = stack(http, OURS);
+  const ours = stackById(http, OURS);
   const fastestAlternative = Math.max(...http.filter((result) => result.role === 'alternative').map((result) => result.throughputRatio));
   const cost = (name: string, floor: string) => costRatio(find(micro, name), find(micro, floor));
   const hmacVerify = 'floor: HMAC-SHA256 verify';
@@ -49,7 +49,8 @@ function check(target: string, measured: number, comparison: '>=' | '<=', limit:
   return { target, measured, comparison, limit, pass, how };
 }
 
-function stack(http: readonly StackResult[], id: string): StackResult {
+/** The result of the stack `id`. */
+export function stackById(http: readonly StackResult[], id: string): StackResult {
   const found = http.find((result) => result.id === id);
   if (found === undefined) throw new Error(`no HTTP result for ${id}`);
   return found;
