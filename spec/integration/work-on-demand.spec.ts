@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { expect } from 'chai';
 import { Get, JsonController } from 'routing-controllers';
-import { Service } from 'typedi';
+import { Container, Service } from 'typedi';
 import request from 'supertest';
 import { CookieSealer } from '../../src/crypto/cookie-sealer';
 import { Flash } from '../../src/decorators/flash';
@@ -11,7 +11,6 @@ import { Session } from '../../src/decorators/session';
 import { TokenService } from '../../src/jwt/token-service';
 import type { SessionHandle } from '../../src/session/session-handle';
 import { SessionManager } from '../../src/session/session-manager';
-import { Container } from 'typedi';
 import { buildApp } from '../support/app';
 import { cookieHeader } from '../support/cookies';
 
